@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from wegwijs.api.api import api
+
+admin.site.site_header = "Wegwijs"
+admin.site.site_title = "Wegwijs"
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("staff/admin/", admin.site.urls),
+    path("staff/org/", include("wegwijs.tenancy.urls")),
+    path("staff/audit/", include("wegwijs.audit.urls")),
+    path("staff/", include("wegwijs.accounts.urls")),
+    # Last: its /<org-slug>/ pattern would otherwise catch the routes above.
+    path("", include("wegwijs.web.urls")),
+]

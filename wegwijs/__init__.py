@@ -1,0 +1,1 @@
+"""Wegwijs: support with digital care."""

@@ -1,0 +1,65 @@
+"""The access log for platform admins: filter, page through, export as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from wegwijs.audit.forms import AccessLogFilterForm
+from wegwijs.audit.selectors import AccessLogFilter, access_log_list
+from wegwijs.tenancy.rules import staff_view
+from wegwijs.tenancy.scope import person_records_listed
+
+PAGE_SIZE = 50
+CSV_COLUMNS = [
+    "at", "organisation", "actor", "api_token", "role", "action", "record_type", "record_id", "record_count",
+    "channel", "context", "reason",
+]
+
+
+def _filters(request: HttpRequest) -> tuple[AccessLogFilterForm, AccessLogFilter]:
+    form = AccessLogFilterForm(request.GET or None)
+    if not form.is_valid():
+        return form, AccessLogFilter()
+    data = form.cleaned_data
+    return form, AccessLogFilter(
+        organisation_slug=data["organisation"], actor=data["actor"], record_id=data["record"],
+        since=data["since"], until=data["until"],
+    )
+
+
+@staff_view(platform_admin=True)
+@require_GET
+def access_log_view(request: HttpRequest) -> HttpResponse:
+    form, filters = _filters(request)
+    page = Paginator(access_log_list(filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "audit/access_log.html", {"form": form, "page": page, "query": query.urlencode()})
+
+
+@staff_view(platform_admin=True)
+@require_GET
+def access_log_export_view(request: HttpRequest) -> HttpResponse:
+    _form, filters = _filters(request)
+    entries = list(access_log_list(filters=filters))
+    person_records_listed(entries, record_type="access_log_entry", action="export")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for entry in entries:
+        writer.writerow([
+            timezone.localtime(entry.at).isoformat(), entry.organisation.slug, entry.actor_label,
+            entry.api_token_prefix, entry.role, entry.action, entry.record_type, entry.record_id,
+            entry.record_count, entry.channel, entry.context, entry.reason,
+        ])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="wegwijs-access-log-{stamp}.csv"'
+    return response

@@ -1,0 +1,26 @@
+"""Pure predicates about what staff may do. No database."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from wegwijs.tenancy.roles import PERSON_DATA_ROLES, Role
+
+if TYPE_CHECKING:
+    from wegwijs.accounts.models import User
+
+
+def needs_second_factor(user: User, grants: Mapping[int, frozenset[str]]) -> bool:
+    """Everyone who can see person data logs in with a second factor; so do platform admins."""
+    if user.is_platform_admin:
+        return True
+    return any(role in PERSON_DATA_ROLES for roles in grants.values() for role in roles)
+
+
+def can_edit_organisation_data(roles: frozenset[str]) -> bool:
+    return Role.EDITOR in roles
+
+
+def can_view_team(roles: frozenset[str]) -> bool:
+    return Role.COORDINATOR in roles

@@ -1,0 +1,87 @@
+"""Staff pages about one organisation: its overview, tools, departments and team."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from wegwijs.tenancy import selectors, services
+from wegwijs.tenancy.forms import DepartmentForm, DigitalToolForm
+from wegwijs.tenancy.roles import Role
+from wegwijs.tenancy.rules import staff_view
+
+
+@staff_view()
+@require_GET
+def organisation_view(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = selectors.organisation_get_for_access(slug=slug)
+    roles = request.access.roles_in(organisation.pk)  # type: ignore[attr-defined]
+    context = {
+        "organisation": organisation,
+        "can_edit": Role.EDITOR in roles,
+        "departments": selectors.department_list(organisation=organisation),
+        "tools": selectors.tool_list(organisation=organisation),
+        "locations": selectors.location_list(organisation=organisation),
+    }
+    return render(request, "tenancy/organisation.html", context)
+
+
+@staff_view(Role.EDITOR)
+@require_http_methods(["GET", "POST"])
+def tool_edit_view(request: HttpRequest, slug: str, public_id: UUID | None = None) -> HttpResponse:
+    organisation = selectors.organisation_get_for_access(slug=slug)
+    tool = selectors.tool_get(organisation=organisation, public_id=public_id) if public_id else None
+    form = DigitalToolForm(request.POST or None, instance=tool)
+    if request.method == "POST" and form.is_valid():
+        if tool is None:
+            services.tool_create(actor=request.user, organisation=organisation, **form.cleaned_data)  # type: ignore[arg-type]
+        else:
+            services.tool_update(actor=request.user, tool=tool, **form.cleaned_data)  # type: ignore[arg-type]
+        messages.success(request, _("The digital tool is saved."))
+        return redirect("tenancy:organisation", slug=organisation.slug)
+    return render(request, "tenancy/edit_form.html", {
+        "organisation": organisation,
+        "form": form,
+        "title": _("Edit digital tool") if tool else _("Add a digital tool"),
+    })
+
+
+@staff_view(Role.EDITOR)
+@require_http_methods(["GET", "POST"])
+def department_edit_view(request: HttpRequest, slug: str, public_id: UUID | None = None) -> HttpResponse:
+    organisation = selectors.organisation_get_for_access(slug=slug)
+    department = selectors.department_get(organisation=organisation, public_id=public_id) if public_id else None
+    form = DepartmentForm(request.POST or None, instance=department)
+    if request.method == "POST" and form.is_valid():
+        if department is None:
+            services.department_create(actor=request.user, organisation=organisation, **form.cleaned_data)  # type: ignore[arg-type]
+        else:
+            services.department_update(actor=request.user, department=department, **form.cleaned_data)  # type: ignore[arg-type]
+        messages.success(request, _("The department is saved."))
+        return redirect("tenancy:organisation", slug=organisation.slug)
+    return render(request, "tenancy/edit_form.html", {
+        "organisation": organisation,
+        "form": form,
+        "title": _("Edit department") if department else _("Add a department"),
+    })
+
+
+@staff_view(Role.COORDINATOR)
+@require_GET
+def team_view(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = selectors.organisation_get_for_access(slug=slug)
+    members = selectors.staff_member_list(organisation=organisation)
+    return render(request, "tenancy/team.html", {"organisation": organisation, "members": members})
+
+
+@staff_view(Role.COORDINATOR)
+@require_GET
+def team_member_view(request: HttpRequest, slug: str, public_id: UUID) -> HttpResponse:
+    organisation = selectors.organisation_get_for_access(slug=slug)
+    member = selectors.staff_member_get(organisation=organisation, public_id=public_id)
+    return render(request, "tenancy/team_member.html", {"organisation": organisation, "member": member})

@@ -1,0 +1,37 @@
+"""The staff shell's navigation for the roles the signed-in person holds."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from wegwijs.accounts.models import User
+from wegwijs.tenancy.models import Organisation
+from wegwijs.tenancy.permissions import can_view_team
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+
+
+def staff_navigation(*, user: User, grants: Mapping[int, frozenset[str]]) -> list[NavItem]:
+    """`grants` are all the person's roles per organisation (not only those the current page needs)."""
+    items = [NavItem(_("Start"), reverse("web:staff_home"))]
+    organisations = Organisation.objects.filter(pk__in=grants, is_active=True).order_by("name")
+    for organisation in organisations:
+        items.append(NavItem(organisation.name, reverse("tenancy:organisation", args=[organisation.slug])))
+        if can_view_team(grants[organisation.pk]):
+            items.append(
+                NavItem(_("Team of %(name)s") % {"name": organisation.name},
+                        reverse("tenancy:team", args=[organisation.slug]))
+            )
+    if user.is_platform_admin:
+        items.append(NavItem(_("Access log"), reverse("audit:access_log")))
+        items.append(NavItem(_("Platform settings"), reverse("admin:index")))
+    items.append(NavItem(_("My account"), reverse("accounts:account")))
+    return items

@@ -1,0 +1,42 @@
+"""The public help shell of an organisation and the staff home."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from wegwijs.tenancy import selectors
+from wegwijs.tenancy.models import Organisation
+from wegwijs.tenancy.rules import public_view, staff_view
+from wegwijs.web.public import public_contact
+
+
+@require_GET
+def landing_view(request: HttpRequest) -> HttpResponse:
+    organisations = Organisation.objects.filter(is_active=True).order_by("name")
+    return render(request, "web/landing.html", {"organisations": organisations})
+
+
+@public_view
+@require_GET
+def organisation_home_view(request: HttpRequest, org_slug: str) -> HttpResponse:
+    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    context = {
+        "organisation": organisation,
+        "contact": public_contact(organisation=organisation),
+        "tools": selectors.tool_list(organisation=organisation, active_only=True),
+        "locations": selectors.location_list(organisation=organisation),
+    }
+    return render(request, "web/organisation_home.html", context)
+
+
+@staff_view()
+@require_GET
+def staff_home_view(request: HttpRequest) -> HttpResponse:
+    access = request.access  # type: ignore[attr-defined]
+    organisations = [
+        (organisation, sorted(access.roles_in(organisation.pk)))
+        for organisation in selectors.organisation_list_for_access().order_by("name")
+    ]
+    return render(request, "web/staff_home.html", {"organisations": organisations})
