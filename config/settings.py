@@ -123,7 +123,7 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 if IS_TEST:
-    # Hashing speed only: one test checks the production list above.
+    # Hashing speed only; a test starts production settings in a subprocess and checks Argon2 comes first.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,183 @@
+"""A member of organisation A can never read or change organisation B's data, through any page or API endpoint.
+
+Every URL pattern and every API operation must appear in PAGES / API_OPERATIONS (or be listed in EXEMPT with
+the reason): a new endpoint makes `test_every_endpoint_is_covered` fail until it joins the leak test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_scopes import scopes_disabled
+
+from wegwijs.api.api import api
+from wegwijs.tenancy.models import Department, DigitalTool
+from wegwijs.tenancy.roles import ALL_ROLES, ApiScope
+from wegwijs.tenancy.services import api_token_create
+from wegwijs.tenancy.tests.factories import (
+    DepartmentFactory,
+    DigitalToolFactory,
+    LocationFactory,
+    MembershipFactory,
+    OrganisationFactory,
+)
+
+
+@dataclass
+class World:
+    a: Any
+    b: Any
+    b_department: Department
+    b_tool: DigitalTool
+    b_member: Any
+    client_a: Client
+    token_a: str
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    args: Callable[[World], list[Any]]
+    post: dict[str, str] | None = None
+
+
+PAGES = [
+    Page("tenancy:organisation", lambda w: [w.b.slug]),
+    Page("tenancy:tool_create", lambda w: [w.b.slug], post={"kind": "app", "name": "Sneaky"}),
+    Page("tenancy:tool_edit", lambda w: [w.b.slug, w.b_tool.public_id], post={"kind": "app", "name": "Sneaky"}),
+    Page("tenancy:department_create", lambda w: [w.b.slug], post={"name": "Sneaky"}),
+    Page("tenancy:department_edit", lambda w: [w.b.slug, w.b_department.public_id], post={"name": "Sneaky"}),
+    Page("tenancy:team", lambda w: [w.b.slug]),
+    Page("tenancy:team_member", lambda w: [w.b.slug, w.b_member.public_id]),
+    Page("tenancy:team_member", lambda w: [w.a.slug, w.b_member.public_id]),  # B's person through A's page
+    Page("audit:access_log", lambda w: []),
+    Page("audit:access_log_export", lambda w: []),
+]
+
+# Pages that show no organisation-owned data, or only a person's own account, or public information.
+EXEMPT = {
+    "web:landing": "lists public organisation names only",
+    "web:organisation_home": "the public help page of an organisation is public by design",
+    "web:staff_home": "covered by test_staff_home_names_only_own_organisations",
+    "accounts:login": "own account", "accounts:otp_verify": "own account", "accounts:otp_setup": "own account",
+    "accounts:logout": "own account", "accounts:account": "own account",
+    "accounts:logout_everywhere": "own account", "accounts:password_reset": "own account",
+    "accounts:password_reset_sent": "own account", "accounts:password_reset_confirm": "own account",
+    "accounts:password_reset_complete": "own account",
+    "set_language": "language cookie only",
+    "admin:*": "platform admins only: covered by test_platform_admin_pages_are_closed_to_organisation_staff",
+    "api:*": "covered operation by operation in API_OPERATIONS",
+}
+
+API_OPERATIONS = {
+    "GET /api/v1/organisation": "own",
+    "GET /api/v1/departments": "list",
+    "POST /api/v1/departments": "create",
+    "GET /api/v1/departments/{department_id}": "b_department",
+    "PATCH /api/v1/departments/{department_id}": "b_department",
+    "GET /api/v1/tools": "list",
+    "POST /api/v1/tools": "create",
+    "GET /api/v1/tools/{tool_id}": "b_tool",
+    "PATCH /api/v1/tools/{tool_id}": "b_tool",
+    "GET /api/v1/locations": "list",
+}
+
+
+@pytest.fixture
+def world(db, make_staff) -> World:
+    a = OrganisationFactory(slug="org-a", name="Organisatie Alfa")
+    b = OrganisationFactory(slug="org-b", name="Organisatie Beta")
+    _user, client_a = make_staff(*ALL_ROLES, a)
+    b_member = MembershipFactory(organisation=b).user
+    LocationFactory(organisations=[b], name="Alleen Beta")
+    DepartmentFactory(organisation=a)
+    DigitalToolFactory(organisation=a)
+    _token, raw = api_token_create(actor=None, organisation=a, name="a", scopes=list(ApiScope))
+    return World(a=a, b=b, b_department=DepartmentFactory(organisation=b, name="Beta-afdeling"),
+                 b_tool=DigitalToolFactory(organisation=b, name="Beta-portaal"), b_member=b_member,
+                 client_a=client_a, token_a=raw)
+
+
+def b_snapshot(world: World) -> tuple[Any, ...]:
+    with scopes_disabled():
+        return (
+            sorted(Department.objects.filter(organisation=world.b).values_list("name", "referral_email")),
+            sorted(DigitalTool.objects.filter(organisation=world.b).values_list("name", "kind", "login_url")),
+        )
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: f"{page.name}{'+post' if page.post else ''}")
+def test_page_of_another_organisation_is_not_found_and_unchanged(world, page):
+    url = reverse(page.name, args=page.args(world))
+    before = b_snapshot(world)
+    response = world.client_a.get(url)
+    assert response.status_code == 404
+    for forbidden in ("Organisatie Beta", "Beta-afdeling", "Beta-portaal", world.b_member.email):
+        assert forbidden not in response.content.decode()
+    if page.post is not None:
+        assert world.client_a.post(url, page.post).status_code == 404
+    assert b_snapshot(world) == before
+
+
+def test_staff_home_names_only_own_organisations(world):
+    page = world.client_a.get(reverse("web:staff_home")).content.decode()
+    assert "Organisatie Alfa" in page
+    assert "Organisatie Beta" not in page
+
+
+def test_platform_admin_pages_are_closed_to_organisation_staff(world):
+    assert world.client_a.get(reverse("admin:index")).status_code == 404
+    assert world.client_a.get(reverse("admin:tenancy_department_changelist")).status_code == 404
+
+
+@pytest.mark.parametrize("operation", sorted(API_OPERATIONS))
+def test_api_operation_never_shows_or_changes_another_organisations_data(world, operation):
+    method, path = operation.split(" ", 1)
+    kind = API_OPERATIONS[operation]
+    client = Client(headers={"Authorization": f"Bearer {world.token_a}"})
+    before = b_snapshot(world)
+    if kind in {"b_department", "b_tool"}:
+        target = world.b_department if kind == "b_department" else world.b_tool
+        url = path.replace("{department_id}", str(target.public_id)).replace("{tool_id}", str(target.public_id))
+        response = client.generic(method, url, '{"name": "Sneaky"}', content_type="application/json")
+        assert response.status_code == 404
+        assert response.json()["error"]["code"] == "not_found"
+    elif kind == "create":
+        response = client.post(path, {"name": "Nieuw", "kind": "app"}, content_type="application/json")
+        assert response.status_code == 201
+    else:
+        response = client.get(path)
+        assert response.status_code == 200
+    body = response.content.decode()
+    for forbidden in ("Organisatie Beta", "Beta-afdeling", "Beta-portaal", "Alleen Beta"):
+        assert forbidden not in body
+    assert b_snapshot(world) == before
+
+
+def _url_names(patterns: list[Any], namespace: str = "") -> set[str]:
+    names: set[str] = set()
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= _url_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def test_every_endpoint_is_covered():
+    covered = {page.name for page in PAGES} | set(EXEMPT)
+    wildcards = {name.removesuffix("*") for name in EXEMPT if name.endswith("*")}
+    missing = [
+        name for name in _url_names(get_resolver().url_patterns)
+        if name not in covered and not any(name.startswith(prefix) for prefix in wildcards)
+    ]
+    assert missing == [], f"add these to the leak test: {missing}"
+    schema = api.get_openapi_schema()
+    operations = {f"{method.upper()} {path}" for path, item in schema["paths"].items() for method in item}
+    assert operations == set(API_OPERATIONS)

@@ -1,0 +1,76 @@
+"""Password reset over a real SMTP server (aiosmtpd on localhost)."""
+
+import email
+import re
+import socket
+from email import policy
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Message
+from django.test import Client
+from django.urls import reverse
+
+from wegwijs.accounts.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+class Inbox(Message):
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[email.message.EmailMessage] = []
+
+    def handle_message(self, message) -> None:  # type: ignore[override]
+        self.messages.append(email.message_from_string(message.as_string(), policy=policy.default))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_inbox(settings):
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = controller.hostname, controller.port
+    settings.EMAIL_USE_TLS = False
+    yield inbox
+    controller.stop()
+
+
+def test_reset_mail_arrives_in_the_staff_members_language_and_its_link_sets_a_new_password(smtp_inbox):
+    user = UserFactory(language="en")
+    client = Client()
+    response = client.post(reverse("accounts:password_reset"), {"email": user.email})
+    assert response.status_code == 302
+    assert len(smtp_inbox.messages) == 1
+    mail = smtp_inbox.messages[0]
+    assert mail["To"] == user.email
+    body = mail.get_content()
+    assert "choose a new password" in body
+    link = re.search(r"http://testserver(/staff/password-reset/\S+/)", body).group(1)
+    form_page = client.get(link, follow=True)
+    assert form_page.context["validlink"]
+    new_password = "een-nieuw-lang-wachtwoord-2026"
+    done = client.post(form_page.redirect_chain[-1][0],
+                       {"new_password1": new_password, "new_password2": new_password})
+    assert done.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password(new_password)
+
+
+def test_unknown_address_gets_the_same_answer_and_no_mail(smtp_inbox):
+    response = Client().post(reverse("accounts:password_reset"), {"email": "nobody@wegwijs.test"})
+    assert response.status_code == 302
+    assert smtp_inbox.messages == []
+
+
+def test_dutch_staff_get_the_mail_in_dutch(smtp_inbox):
+    user = UserFactory(language="nl")
+    Client().post(reverse("accounts:password_reset"), {"email": user.email})
+    assert "nieuw wachtwoord" in smtp_inbox.messages[0].get_content().lower()

@@ -1,0 +1,94 @@
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wegwijs.tenancy import places
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+WEEK = {"mon": [["09:00", "12:00"], ["13:00", "17:00"]], "wed": [["09:30", "12:30"]]}
+MONDAY = dt.date(2026, 11, 23)
+
+
+def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=AMSTERDAM)
+
+
+def test_open_inside_a_period_until_its_end():
+    state = places.open_state(at(MONDAY, 10), WEEK)
+    assert state.is_open
+    assert state.closes_at == at(MONDAY, 12)
+
+
+def test_closed_over_lunch_opens_after_lunch():
+    state = places.open_state(at(MONDAY, 12, 30), WEEK)
+    assert not state.is_open
+    assert state.opens_at == at(MONDAY, 13)
+
+
+def test_closing_time_itself_counts_as_closed():
+    state = places.open_state(at(MONDAY, 17), WEEK)
+    assert not state.is_open
+    assert state.opens_at == at(MONDAY + dt.timedelta(days=2), 9, 30)
+
+
+def test_exception_closes_a_normal_day_and_next_opening_skips_it():
+    wednesday = MONDAY + dt.timedelta(days=2)
+    state = places.open_state(at(MONDAY, 18), WEEK, {wednesday: []})
+    assert state.opens_at == at(MONDAY + dt.timedelta(days=7), 9)
+
+
+def test_exception_opens_a_normally_closed_day():
+    tuesday = MONDAY + dt.timedelta(days=1)
+    state = places.open_state(at(tuesday, 10), WEEK, {tuesday: [["10:00", "11:00"]]})
+    assert state.is_open
+
+
+def test_never_open_has_no_next_opening():
+    state = places.open_state(at(MONDAY, 10), {})
+    assert state == places.OpenState(is_open=False, closes_at=None, opens_at=None)
+
+
+@pytest.mark.parametrize(
+    ("hours", "message"),
+    [
+        ({"maandag": []}, "unknown weekday"),
+        ({"mon": [["9:00", "12:00"]]}, "not a time"),
+        ({"mon": [["12:00", "09:00"]]}, "not before"),
+        ({"mon": [["09:00", "12:00"], ["11:00", "13:00"]]}, "overlap"),
+        ({"mon": "09:00-12:00"}, "list"),
+        ([], "object"),
+    ],
+)
+def test_invalid_weekly_hours_are_refused_with_the_reason(hours, message):
+    with pytest.raises(places.PlaceDataError, match=message):
+        places.validate_weekly_hours(hours)
+
+
+@pytest.mark.parametrize(
+    ("postcode", "served"),
+    [("7772 AB", True), ("7772ab", True), ("7770", True), ("7799 ZZ", True), ("7800 AA", False), ("abcd", False), ("", False)],
+)
+def test_postcode_is_served_by_pc4_ranges(postcode, served):
+    assert places.serves_postcode([[7770, 7799]], postcode) is served
+
+
+@pytest.mark.parametrize("ranges", [[[999, 1200]], [[7799, 7770]], [["7770", "7799"]], [[7770]], "7770-7799"])
+def test_invalid_postcode_ranges_are_refused(ranges):
+    with pytest.raises(places.PlaceDataError):
+        places.validate_postcode_ranges(ranges)
+
+
+@given(
+    minutes=st.integers(min_value=0, max_value=7 * 24 * 60 - 1),
+)
+def test_next_opening_is_always_in_the_future_and_inside_a_period(minutes):
+    moment = at(MONDAY, 0) + dt.timedelta(minutes=minutes)
+    state = places.open_state(moment, WEEK)
+    if state.is_open:
+        assert state.closes_at > moment
+    else:
+        assert state.opens_at > moment
+        assert places.open_state(state.opens_at, WEEK).is_open
