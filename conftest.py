@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from wegwijs.accounts.models import User
@@ -45,7 +47,7 @@ def make_staff(db: None) -> StaffFactory:
     """make_staff(Role.AGENT, organisation) -> (user, client signed in with a second factor)."""
 
     def make(*roles_and_organisations: Role | Organisation, platform_admin: bool = False) -> tuple[User, Client]:
-        user = UserFactory(is_platform_admin=platform_admin, is_staff=platform_admin)
+        user = UserFactory(is_platform_admin=platform_admin, is_staff=platform_admin, is_superuser=platform_admin)
         roles = [item for item in roles_and_organisations if isinstance(item, str)]
         organisations = [item for item in roles_and_organisations if isinstance(item, Organisation)]
         for organisation in organisations:
@@ -54,3 +56,15 @@ def make_staff(db: None) -> StaffFactory:
         return user, signed_in_client(user)
 
     return make
+
+
+@pytest.fixture
+def count_queries() -> Callable[[Callable[[], object]], int]:
+    """count_queries(lambda: client.get(url)) -> the number of database queries the call made."""
+
+    def count(action: Callable[[], object]) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            action()
+        return len(captured)
+
+    return count

@@ -1,7 +1,14 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import BaseUserCreationForm
 
 from wegwijs.accounts.models import User
+
+
+class StaffCreationForm(BaseUserCreationForm):  # type: ignore[type-arg]
+    class Meta:
+        model = User
+        fields = ["email", "full_name"]
 
 
 @admin.register(User)
@@ -17,4 +24,5 @@ class UserAdmin(DjangoUserAdmin):  # type: ignore[type-arg]
         ("History", {"fields": ["last_login", "created_at"]}),
     ]
     readonly_fields = ["last_login", "created_at"]
+    add_form = StaffCreationForm
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]})]

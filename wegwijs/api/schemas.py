@@ -30,11 +30,11 @@ def _no_control_characters(value: str) -> str:
     return value
 
 
-def text_field(max_length: int) -> Any:
-    """A single-line text input: trimmed, length-limited, no control characters."""
+def text_field(max_length: int, *, required: bool = False) -> Any:
+    """A single-line text input: trimmed, length-limited, no control characters; `required` means not empty."""
     return Annotated[
         str,
-        StringConstraints(strip_whitespace=True, max_length=max_length),
+        StringConstraints(strip_whitespace=True, max_length=max_length, min_length=1 if required else 0),
         AfterValidator(_no_control_characters),
     ]
 

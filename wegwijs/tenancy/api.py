@@ -7,9 +7,10 @@ from uuid import UUID
 
 from django.http import HttpRequest
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from wegwijs.api.auth import require_scope
+from wegwijs.api.pagination import BoundedLimitOffsetPagination
 from wegwijs.api.schemas import ERROR_RESPONSES, text_field
 from wegwijs.tenancy import selectors, services
 from wegwijs.tenancy.models import Department, DigitalTool
@@ -43,14 +44,14 @@ class DepartmentOut(Schema):
 
 
 class DepartmentIn(Schema):
-    name: text_field(200)  # type: ignore[valid-type]
+    name: text_field(200, required=True)  # type: ignore[valid-type]
     referral_contact_name: text_field(200) = ""  # type: ignore[valid-type]
     referral_phone: text_field(40) = ""  # type: ignore[valid-type]
     referral_email: text_field(254) = ""  # type: ignore[valid-type]
 
 
 class DepartmentPatch(Schema):
-    name: text_field(200) | None = None  # type: ignore[valid-type]
+    name: text_field(200, required=True) | None = None  # type: ignore[valid-type]
     referral_contact_name: text_field(200) | None = None  # type: ignore[valid-type]
     referral_phone: text_field(40) | None = None  # type: ignore[valid-type]
     referral_email: text_field(254) | None = None  # type: ignore[valid-type]
@@ -75,7 +76,7 @@ class ToolOut(Schema):
 
 class ToolIn(Schema):
     kind: ToolKindName
-    name: text_field(200)  # type: ignore[valid-type]
+    name: text_field(200, required=True)  # type: ignore[valid-type]
     login_url: text_field(200) = ""  # type: ignore[valid-type]
     supplier_name: text_field(200) = ""  # type: ignore[valid-type]
     supplier_helpdesk_phone: text_field(40) = ""  # type: ignore[valid-type]
@@ -86,7 +87,7 @@ class ToolIn(Schema):
 
 class ToolPatch(Schema):
     kind: ToolKindName | None = None
-    name: text_field(200) | None = None  # type: ignore[valid-type]
+    name: text_field(200, required=True) | None = None  # type: ignore[valid-type]
     login_url: text_field(200) | None = None  # type: ignore[valid-type]
     supplier_name: text_field(200) | None = None  # type: ignore[valid-type]
     supplier_helpdesk_phone: text_field(40) | None = None  # type: ignore[valid-type]
@@ -113,7 +114,7 @@ def organisation_get(request: HttpRequest) -> object:
 
 
 @router.get("/departments", response={200: list[DepartmentOut], **ERROR_RESPONSES})
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def department_list(request: HttpRequest) -> object:
     return selectors.department_list(organisation=require_scope(request, ApiScope.ORGANISATION_READ))
 
@@ -138,7 +139,7 @@ def department_update(request: HttpRequest, department_id: UUID, payload: Depart
 
 
 @router.get("/tools", response={200: list[ToolOut], **ERROR_RESPONSES})
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def tool_list(request: HttpRequest) -> object:
     return selectors.tool_list(organisation=require_scope(request, ApiScope.ORGANISATION_READ))
 
@@ -163,7 +164,7 @@ def tool_update(request: HttpRequest, tool_id: UUID, payload: ToolPatch) -> obje
 
 
 @router.get("/locations", response={200: list[LocationOut], **ERROR_RESPONSES})
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def location_list(request: HttpRequest) -> object:
     organisation = require_scope(request, ApiScope.ORGANISATION_READ)
     return [

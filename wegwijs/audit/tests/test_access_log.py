@@ -1,0 +1,97 @@
+import csv
+import io
+
+import pytest
+from django.contrib import admin
+from django.db import DatabaseError, connection, transaction
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from wegwijs.audit.models import AccessLogEntry, AppendOnlyError
+from wegwijs.tenancy.roles import Role
+from wegwijs.tenancy.tests.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def entries():
+    with scopes_disabled():
+        return list(AccessLogEntry.objects.order_by("id"))
+
+
+@pytest.fixture
+def one_entry(organisation, make_staff):
+    member = MembershipFactory(organisation=organisation, role=Role.AGENT).user
+    _coordinator, client = make_staff(Role.COORDINATOR, organisation)
+    client.get(reverse("tenancy:team_member", args=[organisation.slug, member.public_id]))
+    return entries()[0]
+
+
+def test_opening_a_staff_members_record_writes_exactly_one_entry(organisation, make_staff):
+    member = MembershipFactory(organisation=organisation, role=Role.AGENT).user
+    coordinator, client = make_staff(Role.COORDINATOR, organisation)
+    response = client.get(reverse("tenancy:team_member", args=[organisation.slug, member.public_id]))
+    assert response.status_code == 200
+    logged = entries()
+    assert len(logged) == 1
+    entry = logged[0]
+    assert (entry.actor_id, entry.organisation_id, entry.role, entry.action, entry.record_type, entry.record_id,
+            entry.channel) == (coordinator.pk, organisation.pk, "coordinator", "view", "staff_member",
+                               str(member.public_id), "page")
+    assert entry.context == f"/staff/org/{organisation.slug}/team/{member.public_id}/"
+
+
+def test_the_team_list_is_logged_once_with_its_count(organisation, make_staff):
+    for _ in range(3):
+        MembershipFactory(organisation=organisation, role=Role.VOLUNTEER)
+    _coordinator, client = make_staff(Role.COORDINATOR, organisation)
+    client.get(reverse("tenancy:team", args=[organisation.slug]))
+    logged = entries()
+    assert [(entry.action, entry.record_count) for entry in logged] == [("list", 4)]
+
+
+def test_an_entry_cannot_be_changed_or_deleted_through_django(one_entry):
+    one_entry.reason = "changed"
+    with pytest.raises(AppendOnlyError):
+        one_entry.save()
+    with pytest.raises(AppendOnlyError):
+        one_entry.delete()
+    with scopes_disabled(), pytest.raises(AppendOnlyError):
+        AccessLogEntry.objects.all().update(reason="x")
+    with scopes_disabled(), pytest.raises(AppendOnlyError):
+        AccessLogEntry.objects.all().delete()
+
+
+@pytest.mark.parametrize("statement", ["UPDATE audit_accesslogentry SET reason = 'x'", "DELETE FROM audit_accesslogentry"])
+def test_the_database_refuses_changes_that_go_around_django(one_entry, statement):
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(statement)
+    assert entries()[0].reason == ""
+
+
+def test_platform_admin_sees_filters_and_exports_the_log(one_entry, make_staff):
+    _admin, client = make_staff(platform_admin=True)
+    page = client.get(reverse("audit:access_log"), {"actor": one_entry.actor_label})
+    assert page.status_code == 200
+    assert one_entry.record_id in page.content.decode()
+    assert one_entry.record_id not in client.get(reverse("audit:access_log"), {"actor": "nobody"}).content.decode()
+    export = client.get(reverse("audit:access_log_export"))
+    assert export["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(export.content.decode())))
+    assert [row["record_id"] for row in rows] == [one_entry.record_id]
+    # The export itself is an access to person data and is logged.
+    assert entries()[-1].action == "export"
+
+
+def test_the_log_is_closed_to_organisation_staff(organisation, make_staff):
+    _coordinator, client = make_staff(Role.COORDINATOR, organisation)
+    assert client.get(reverse("audit:access_log")).status_code == 404
+
+
+def test_platform_admin_can_open_every_admin_list_and_add_page(make_staff, organisation):
+    _admin, client = make_staff(platform_admin=True)
+    for model in admin.site._registry:
+        meta = model._meta
+        assert client.get(reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")).status_code == 200
+        add_page = client.get(reverse(f"admin:{meta.app_label}_{meta.model_name}_add"))
+        assert add_page.status_code == (403 if model is AccessLogEntry else 200)
