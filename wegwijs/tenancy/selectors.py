@@ -16,6 +16,11 @@ from wegwijs.tenancy.models import Department, DigitalTool, Location, Membership
 from wegwijs.tenancy.scope import current_access, person_record_get, person_records_listed
 
 
+def organisation_list_public() -> QuerySet[Organisation]:
+    """Organisations with a public help page."""
+    return Organisation.objects.filter(is_active=True).order_by("name")
+
+
 def organisation_list_for_access() -> QuerySet[Organisation]:
     """The organisations the current request may see."""
     return Organisation.objects.filter(pk__in=current_access().organisation_ids, is_active=True)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from wegwijs.accounts.models import User
-from wegwijs.tenancy.models import Organisation
+from wegwijs.tenancy.selectors import organisation_list_public
 from wegwijs.tenancy.permissions import can_view_team
 
 
@@ -22,7 +22,7 @@ class NavItem:
 def staff_navigation(*, user: User, grants: Mapping[int, frozenset[str]]) -> list[NavItem]:
     """`grants` are all the person's roles per organisation (not only those the current page needs)."""
     items = [NavItem(_("Start"), reverse("web:staff_home"))]
-    organisations = Organisation.objects.filter(pk__in=grants, is_active=True).order_by("name")
+    organisations = organisation_list_public().filter(pk__in=grants)
     for organisation in organisations:
         items.append(NavItem(organisation.name, reverse("tenancy:organisation", args=[organisation.slug])))
         if can_view_team(grants[organisation.pk]):

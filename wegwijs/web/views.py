@@ -14,8 +14,7 @@ from wegwijs.web.public import public_contact
 
 @require_GET
 def landing_view(request: HttpRequest) -> HttpResponse:
-    organisations = Organisation.objects.filter(is_active=True).order_by("name")
-    return render(request, "web/landing.html", {"organisations": organisations})
+    return render(request, "web/landing.html", {"organisations": selectors.organisation_list_public()})
 
 
 @public_view
