@@ -23,6 +23,7 @@ messages: install
 	cd wegwijs && WEGWIJS_MODE=dev ../$(BIN)/wegwijs makemessages -l nl -l en -l tr -l ar -l pl -l uk --no-obsolete
 
 run: compile-messages
+	@grep -qs '^WEGWIJS_MODE=' .env || echo 'WEGWIJS_MODE=dev' >> .env
 	WEGWIJS_MODE=dev $(BIN)/wegwijs migrate --noinput
 	WEGWIJS_MODE=dev $(BIN)/wegwijs demo
 	@echo ""

@@ -8,10 +8,9 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django_otp import DEVICE_ID_SESSION_KEY
 
 from wegwijs.accounts.models import User
-from wegwijs.accounts.tests.factories import TOTPDeviceFactory, UserFactory
+from wegwijs.accounts.tests.factories import UserFactory, signed_in_client
 from wegwijs.tenancy.models import Organisation
 from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.tests.factories import MembershipFactory, OrganisationFactory
@@ -25,18 +24,6 @@ def organisation(db: None) -> Organisation:
 @pytest.fixture
 def other_organisation(db: None) -> Organisation:
     return OrganisationFactory(slug="huisarts-b", name="Huisartsen B")
-
-
-def signed_in_client(user: User, *, verified: bool = True) -> Client:
-    """A client logged in as `user`; with `verified`, also past the second factor (as django_otp.login does)."""
-    client = Client()
-    client.force_login(user)
-    if verified:
-        device = TOTPDeviceFactory(user=user)
-        session = client.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
-    return client
 
 
 StaffFactory = Callable[..., tuple[User, Client]]

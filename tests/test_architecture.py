@@ -13,7 +13,8 @@ from django_scopes import ScopeError
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "wegwijs"
 PRODUCT_MODULES = [
-    path for path in [*PACKAGE.rglob("*.py"), *(ROOT / "config").rglob("*.py")]
+    path
+    for path in [*PACKAGE.rglob("*.py"), *(ROOT / "config").rglob("*.py")]
     if "/tests/" not in path.as_posix() and "/migrations/" not in path.as_posix()
 ]
 SCOPE_BYPASS_ALLOWED = {"wegwijs/tenancy/scope.py", "wegwijs/demo/data.py"}
@@ -42,7 +43,8 @@ def test_views_and_api_handlers_do_not_query_models_directly(path):
 
 def test_scope_bypasses_stay_in_their_allowlist():
     offenders = [
-        relative(path) for path in PRODUCT_MODULES
+        relative(path)
+        for path in PRODUCT_MODULES
         if "scopes_disabled" in path.read_text() and relative(path) not in SCOPE_BYPASS_ALLOWED
     ]
     assert offenders == []
@@ -64,7 +66,8 @@ def test_every_model_belongs_to_one_organisation_or_is_a_named_platform_model():
 @pytest.mark.django_db
 def test_every_organisation_owned_model_refuses_unscoped_queries():
     owned = [
-        model for model in apps.get_models()
+        model
+        for model in apps.get_models()
         if model.__module__.startswith("wegwijs.") and model._meta.label not in PLATFORM_MODELS
     ]
     assert owned
@@ -92,8 +95,10 @@ def test_no_module_is_a_god_file():
 
 def test_settings_are_read_only_in_the_settings_module():
     offenders = [
-        relative(path) for path in PRODUCT_MODULES
-        if relative(path) not in {"config/settings.py", "config/environment.py"} and "os.environ" in path.read_text()
+        relative(path)
+        for path in PRODUCT_MODULES
+        if relative(path) not in {"config/settings.py", "config/environment.py"}
+        and "os.environ" in path.read_text()
         and relative(path) not in {"config/wsgi.py", "config/asgi.py", "wegwijs/__main__.py"}
     ]
     assert offenders == []

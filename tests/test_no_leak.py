@@ -64,10 +64,15 @@ EXEMPT = {
     "web:landing": "lists public organisation names only",
     "web:organisation_home": "the public help page of an organisation is public by design",
     "web:staff_home": "covered by test_staff_home_names_only_own_organisations",
-    "accounts:login": "own account", "accounts:otp_verify": "own account", "accounts:otp_setup": "own account",
-    "accounts:logout": "own account", "accounts:account": "own account",
-    "accounts:logout_everywhere": "own account", "accounts:password_reset": "own account",
-    "accounts:password_reset_sent": "own account", "accounts:password_reset_confirm": "own account",
+    "accounts:login": "own account",
+    "accounts:otp_verify": "own account",
+    "accounts:otp_setup": "own account",
+    "accounts:logout": "own account",
+    "accounts:account": "own account",
+    "accounts:logout_everywhere": "own account",
+    "accounts:password_reset": "own account",
+    "accounts:password_reset_sent": "own account",
+    "accounts:password_reset_confirm": "own account",
     "accounts:password_reset_complete": "own account",
     "set_language": "language cookie only",
     "admin:*": "platform admins only: covered by test_platform_admin_pages_are_closed_to_organisation_staff",
@@ -98,9 +103,15 @@ def world(db, make_staff) -> World:
     DepartmentFactory(organisation=a)
     DigitalToolFactory(organisation=a)
     _token, raw = api_token_create(actor=None, organisation=a, name="a", scopes=list(ApiScope))
-    return World(a=a, b=b, b_department=DepartmentFactory(organisation=b, name="Beta-afdeling"),
-                 b_tool=DigitalToolFactory(organisation=b, name="Beta-portaal"), b_member=b_member,
-                 client_a=client_a, token_a=raw)
+    return World(
+        a=a,
+        b=b,
+        b_department=DepartmentFactory(organisation=b, name="Beta-afdeling"),
+        b_tool=DigitalToolFactory(organisation=b, name="Beta-portaal"),
+        b_member=b_member,
+        client_a=client_a,
+        token_a=raw,
+    )
 
 
 def b_snapshot(world: World) -> tuple[Any, ...]:
@@ -174,7 +185,8 @@ def test_every_endpoint_is_covered():
     covered = {page.name for page in PAGES} | set(EXEMPT)
     wildcards = {name.removesuffix("*") for name in EXEMPT if name.endswith("*")}
     missing = [
-        name for name in _url_names(get_resolver().url_patterns)
+        name
+        for name in _url_names(get_resolver().url_patterns)
         if name not in covered and not any(name.startswith(prefix) for prefix in wildcards)
     ]
     assert missing == [], f"add these to the leak test: {missing}"

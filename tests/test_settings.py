@@ -17,10 +17,17 @@ PROBE = (
 
 def run_settings(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {key: value for key, value in os.environ.items() if not key.startswith(("WEGWIJS_", "DATABASE_URL"))}
-    clean.update({"DJANGO_SETTINGS_MODULE": "config.settings", "WEGWIJS_ENV_FILE": str(tmp_path / ".env"),
-                  "WEGWIJS_DATA_DIR": str(tmp_path / "data"), **env})
-    return subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=clean, capture_output=True, text=True,
-                          check=False)
+    clean.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "WEGWIJS_ENV_FILE": str(tmp_path / ".env"),
+            "WEGWIJS_DATA_DIR": str(tmp_path / "data"),
+            **env,
+        }
+    )
+    return subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env=clean, capture_output=True, text=True, check=False
+    )
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
@@ -33,8 +40,13 @@ def test_production_defaults_are_safe(tmp_path):
     result = run_settings(tmp_path, WEGWIJS_SECRET_KEY="x" * 50)
     values = json.loads(result.stdout)
     assert values == {
-        "debug": False, "hasher": "django.contrib.auth.hashers.Argon2PasswordHasher", "hosts": [],
-        "tz": "Europe/Amsterdam", "lang": "nl", "secure_cookie": True, "engine": "django.db.backends.sqlite3",
+        "debug": False,
+        "hasher": "django.contrib.auth.hashers.Argon2PasswordHasher",
+        "hosts": [],
+        "tz": "Europe/Amsterdam",
+        "lang": "nl",
+        "secure_cookie": True,
+        "engine": "django.db.backends.sqlite3",
     }
 
 

@@ -33,11 +33,19 @@ class PreferencesForm(AccessibleFormMixin, forms.Form):
 class LocalisedPasswordResetForm(AccessibleFormMixin, PasswordResetForm):
     """Sends the reset e-mail in the staff member's own language."""
 
-    def send_mail(self, subject_template_name: str, email_template_name: str, context: dict[str, Any],
-                  from_email: str | None, to_email: str, html_email_template_name: str | None = None) -> None:
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
         with translation.override(context["user"].language):
-            super().send_mail(subject_template_name, email_template_name, context, from_email, to_email,
-                              html_email_template_name)
+            super().send_mail(
+                subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name
+            )
 
 
 class NewPasswordForm(AccessibleFormMixin, SetPasswordForm):  # type: ignore[type-arg]

@@ -81,3 +81,6 @@ class LoginFailure(models.Model):
             models.Index(fields=["email_digest", "failed_at"], name="loginfailure_email_at"),
             models.Index(fields=["client_address", "failed_at"], name="loginfailure_address_at"),
         ]
+
+    def __str__(self) -> str:
+        return f"login failure at {self.failed_at:%Y-%m-%d %H:%M}"

@@ -16,7 +16,12 @@ logger = logging.getLogger(__name__)
 
 
 def error_response(
-    api: NinjaAPI, request: HttpRequest, *, status: int, code: str, message: str,
+    api: NinjaAPI,
+    request: HttpRequest,
+    *,
+    status: int,
+    code: str,
+    message: str,
     details: list[dict[str, Any]] | None = None,
 ) -> HttpResponse:
     body = {"error": {"code": code, "message": message, "details": details or []}}
@@ -32,20 +37,27 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(ValidationError)
     def invalid_input(request: HttpRequest, error: ValidationError) -> HttpResponse:
         details = [{"field": _location(item), "message": str(item.get("msg", ""))} for item in error.errors]
-        return error_response(api, request, status=422, code="invalid_input", message="The input is not valid.",
-                              details=details)
+        return error_response(
+            api, request, status=422, code="invalid_input", message="The input is not valid.", details=details
+        )
 
     @api.exception_handler(DjangoValidationError)
     def invalid_data(request: HttpRequest, error: DjangoValidationError) -> HttpResponse:
         messages = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
         details = [{"field": field or None, "message": text} for field, texts in messages.items() for text in texts]
-        return error_response(api, request, status=422, code="invalid_input", message="The input is not valid.",
-                              details=details)
+        return error_response(
+            api, request, status=422, code="invalid_input", message="The input is not valid.", details=details
+        )
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
-        return error_response(api, request, status=401, code="unauthenticated",
-                              message="Send a valid token as 'Authorization: Bearer <token>'.")
+        return error_response(
+            api,
+            request,
+            status=401,
+            code="unauthenticated",
+            message="Send a valid token as 'Authorization: Bearer <token>'.",
+        )
 
     @api.exception_handler(DomainError)
     def refused(request: HttpRequest, error: DomainError) -> HttpResponse:
@@ -62,5 +74,10 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(Exception)
     def unexpected(request: HttpRequest, error: Exception) -> HttpResponse:
         logger.exception("unexpected API error on %s %s", request.method, request.path)
-        return error_response(api, request, status=500, code="server_error",
-                              message="Something went wrong on our side. It has been logged.")
+        return error_response(
+            api,
+            request,
+            status=500,
+            code="server_error",
+            message="Something went wrong on our side. It has been logged.",
+        )

@@ -1,7 +1,7 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from wegwijs.core.forms import AccessibleFormMixin
-from django.utils.translation import gettext_lazy as _
 
 
 class AccessLogFilterForm(AccessibleFormMixin, forms.Form):

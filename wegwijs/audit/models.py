@@ -6,7 +6,7 @@ trigger (see the migration) refuses UPDATE and DELETE for anything that goes aro
 
 from __future__ import annotations
 
-from typing import Any, NoReturn
+from typing import Any, ClassVar, NoReturn
 
 from django.conf import settings
 from django.db import models
@@ -61,7 +61,9 @@ class AccessLogEntry(models.Model):
     context = models.CharField(_("context"), max_length=300)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
 
-    objects = ScopedManager(models.Manager.from_queryset(AppendOnlyQuerySet), organisation="organisation")
+    objects: ClassVar[models.Manager[AccessLogEntry]] = ScopedManager(
+        models.Manager.from_queryset(AppendOnlyQuerySet), organisation="organisation"
+    )
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -71,6 +73,9 @@ class AccessLogEntry(models.Model):
         ]
         verbose_name = _("access log entry")
         verbose_name_plural = _("access log")
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.record_type} {self.record_id} at {self.at:%Y-%m-%d %H:%M:%S}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:

@@ -18,8 +18,18 @@ from wegwijs.tenancy.scope import person_records_listed
 
 PAGE_SIZE = 50
 CSV_COLUMNS = [
-    "at", "organisation", "actor", "api_token", "role", "action", "record_type", "record_id", "record_count",
-    "channel", "context", "reason",
+    "at",
+    "organisation",
+    "actor",
+    "api_token",
+    "role",
+    "action",
+    "record_type",
+    "record_id",
+    "record_count",
+    "channel",
+    "context",
+    "reason",
 ]
 
 
@@ -29,8 +39,11 @@ def _filters(request: HttpRequest) -> tuple[AccessLogFilterForm, AccessLogFilter
         return form, AccessLogFilter()
     data = form.cleaned_data
     return form, AccessLogFilter(
-        organisation_slug=data["organisation"], actor=data["actor"], record_id=data["record"],
-        since=data["since"], until=data["until"],
+        organisation_slug=data["organisation"],
+        actor=data["actor"],
+        record_id=data["record"],
+        since=data["since"],
+        until=data["until"],
     )
 
 
@@ -54,11 +67,22 @@ def access_log_export_view(request: HttpRequest) -> HttpResponse:
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for entry in entries:
-        writer.writerow([
-            timezone.localtime(entry.at).isoformat(), entry.organisation.slug, entry.actor_label,
-            entry.api_token_prefix, entry.role, entry.action, entry.record_type, entry.record_id,
-            entry.record_count, entry.channel, entry.context, entry.reason,
-        ])
+        writer.writerow(
+            [
+                timezone.localtime(entry.at).isoformat(),
+                entry.organisation.slug,
+                entry.actor_label,
+                entry.api_token_prefix,
+                entry.role,
+                entry.action,
+                entry.record_type,
+                entry.record_id,
+                entry.record_count,
+                entry.channel,
+                entry.context,
+                entry.reason,
+            ]
+        )
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="wegwijs-access-log-{stamp}.csv"'

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -22,7 +23,7 @@ from wegwijs.tenancy.roles import Role
 DEMO_PASSWORD = "Wegwijs-demo-2026"
 WEEKDAY_OFFICE = [["08:30", "17:00"]]
 
-ORGANISATIONS = [
+ORGANISATIONS: list[dict[str, Any]] = [
     {
         "slug": "ziekenhuis-vechtdal",
         "name": "Ziekenhuis Vechtdal",
@@ -40,7 +41,13 @@ ORGANISATIONS = [
         "tools": [
             ("portal", "MijnVechtdal", "https://mijn.ziekenhuis-vechtdal.example", "ZorgPortaal BV", "088 100 2000"),
             ("app", "Vechtdal app", "https://app.ziekenhuis-vechtdal.example", "ZorgPortaal BV", "088 100 2000"),
-            ("video", "Beeldbellen Vechtdal", "https://video.ziekenhuis-vechtdal.example", "VeiligBellen", "088 200 3000"),
+            (
+                "video",
+                "Beeldbellen Vechtdal",
+                "https://video.ziekenhuis-vechtdal.example",
+                "VeiligBellen",
+                "088 200 3000",
+            ),
             ("monitoring", "Bloeddruk Thuis", "https://thuismeten.example", "ThuisMeten Zorg", "088 300 4000"),
         ],
     },
@@ -58,14 +65,26 @@ ORGANISATIONS = [
             ("Praktijkondersteuners", "POH-team", "0523 654 350", "poh@huisartsen-delinde.example"),
         ],
         "tools": [
-            ("portal", "Mijn Huisarts De Linde", "https://mijn.huisartsen-delinde.example", "HuisartsOnline", "088 400 5000"),
+            (
+                "portal",
+                "Mijn Huisarts De Linde",
+                "https://mijn.huisartsen-delinde.example",
+                "HuisartsOnline",
+                "088 400 5000",
+            ),
             ("app", "De Linde app", "https://app.huisartsen-delinde.example", "HuisartsOnline", "088 400 5000"),
-            ("video", "Videoconsult De Linde", "https://video.huisartsen-delinde.example", "VeiligBellen", "088 200 3000"),
+            (
+                "video",
+                "Videoconsult De Linde",
+                "https://video.huisartsen-delinde.example",
+                "VeiligBellen",
+                "088 200 3000",
+            ),
         ],
     },
 ]
 
-LOCATIONS = [
+LOCATIONS: list[dict[str, Any]] = [
     {
         "slug": "infohuis-vechtstad",
         "name": "Infohuis Vechtstad",
@@ -73,8 +92,11 @@ LOCATIONS = [
         "postcode": "7771 AB",
         "city": "Vechtstad",
         "postcode_ranges": [[7770, 7799]],
-        "weekly_hours": {"mon": [["09:30", "12:30"]], "wed": [["09:30", "12:30"], ["13:30", "16:00"]],
-                         "fri": [["09:30", "12:30"]]},
+        "weekly_hours": {
+            "mon": [["09:30", "12:30"]],
+            "wed": [["09:30", "12:30"], ["13:30", "16:00"]],
+            "fri": [["09:30", "12:30"]],
+        },
         "languages": ["nl", "en", "tr"],
     },
     {
@@ -102,14 +124,26 @@ class DemoStaff:
 
 HOSPITAL, GP = "ziekenhuis-vechtdal", "huisartsen-de-linde"
 STAFF = [
-    DemoStaff("agent@wegwijs.example", "Aylin Demir", "nl", ("nl", "tr", "en"),
-              ((HOSPITAL, Role.AGENT), (GP, Role.AGENT))),
-    DemoStaff("coordinator@wegwijs.example", "Kees de Vries", "nl", ("nl", "en"),
-              ((HOSPITAL, Role.COORDINATOR), (GP, Role.COORDINATOR), (HOSPITAL, Role.AGENT))),
-    DemoStaff("volunteer@wegwijs.example", "Marja Jansen", "nl", ("nl",),
-              ((HOSPITAL, Role.VOLUNTEER), (GP, Role.VOLUNTEER))),
-    DemoStaff("careprovider@wegwijs.example", "Dr. Samira El Amrani", "nl", ("nl", "ar", "en"),
-              ((HOSPITAL, Role.CARE_PROVIDER),)),
+    DemoStaff(
+        "agent@wegwijs.example", "Aylin Demir", "nl", ("nl", "tr", "en"), ((HOSPITAL, Role.AGENT), (GP, Role.AGENT))
+    ),
+    DemoStaff(
+        "coordinator@wegwijs.example",
+        "Kees de Vries",
+        "nl",
+        ("nl", "en"),
+        ((HOSPITAL, Role.COORDINATOR), (GP, Role.COORDINATOR), (HOSPITAL, Role.AGENT)),
+    ),
+    DemoStaff(
+        "volunteer@wegwijs.example", "Marja Jansen", "nl", ("nl",), ((HOSPITAL, Role.VOLUNTEER), (GP, Role.VOLUNTEER))
+    ),
+    DemoStaff(
+        "careprovider@wegwijs.example",
+        "Dr. Samira El Amrani",
+        "nl",
+        ("nl", "ar", "en"),
+        ((HOSPITAL, Role.CARE_PROVIDER),),
+    ),
     DemoStaff("editor@wegwijs.example", "Joost Bakker", "nl", ("nl", "en"), ((HOSPITAL, Role.EDITOR),)),
     DemoStaff("analyst@wegwijs.example", "Olena Kovalenko", "en", ("uk", "en", "nl"), ((HOSPITAL, Role.ANALYST),)),
     DemoStaff("admin@wegwijs.example", "Pim Platform", "nl", ("nl", "en"), (), is_platform_admin=True),
@@ -138,7 +172,7 @@ def load_demo() -> list[DemoStaff]:
     return STAFF
 
 
-def _organisation(spec: dict) -> Organisation:  # type: ignore[type-arg]
+def _organisation(spec: dict[str, Any]) -> Organisation:
     fields = {key: value for key, value in spec.items() if key not in {"slug", "departments", "tools"}}
     organisation, _created = Organisation.objects.update_or_create(slug=spec["slug"], defaults=fields)
     for name, contact, phone, email in spec["departments"]:
@@ -151,8 +185,14 @@ def _organisation(spec: dict) -> Organisation:  # type: ignore[type-arg]
         DigitalTool.objects.update_or_create(
             organisation=organisation,
             slug=_slug(name),
-            defaults={"kind": kind, "name": name, "login_url": url, "supplier_name": supplier,
-                      "supplier_helpdesk_phone": supplier_phone, "is_active": True},
+            defaults={
+                "kind": kind,
+                "name": name,
+                "login_url": url,
+                "supplier_name": supplier,
+                "supplier_helpdesk_phone": supplier_phone,
+                "is_active": True,
+            },
         )
     return organisation
 
@@ -160,9 +200,15 @@ def _organisation(spec: dict) -> Organisation:  # type: ignore[type-arg]
 def _staff(spec: DemoStaff, organisations: dict[str, Organisation]) -> None:
     user, _created = User.objects.update_or_create(
         email=spec.email,
-        defaults={"full_name": spec.full_name, "language": spec.language,
-                  "spoken_languages": list(spec.spoken_languages), "is_platform_admin": spec.is_platform_admin,
-                  "is_staff": spec.is_platform_admin, "is_superuser": spec.is_platform_admin, "is_active": True},
+        defaults={
+            "full_name": spec.full_name,
+            "language": spec.language,
+            "spoken_languages": list(spec.spoken_languages),
+            "is_platform_admin": spec.is_platform_admin,
+            "is_staff": spec.is_platform_admin,
+            "is_superuser": spec.is_platform_admin,
+            "is_active": True,
+        },
     )
     user.set_password(DEMO_PASSWORD)
     user.save(update_fields=["password"])

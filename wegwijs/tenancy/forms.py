@@ -1,17 +1,16 @@
 from django import forms
 
 from wegwijs.core.forms import AccessibleFormMixin
-
 from wegwijs.tenancy.models import Department, DigitalTool
 
 
-class DepartmentForm(AccessibleFormMixin, forms.ModelForm):
+class DepartmentForm(AccessibleFormMixin, forms.ModelForm[Department]):
     class Meta:
         model = Department
         fields = ["name", "referral_contact_name", "referral_phone", "referral_email"]
 
 
-class DigitalToolForm(AccessibleFormMixin, forms.ModelForm):
+class DigitalToolForm(AccessibleFormMixin, forms.ModelForm[DigitalTool]):
     class Meta:
         model = DigitalTool
         fields = [

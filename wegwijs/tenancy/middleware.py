@@ -53,7 +53,7 @@ class TenantScopeMiddleware:
             login = resolve_url("accounts:login")
             return HttpResponseRedirect(f"{login}?{urlencode({'next': request.get_full_path()})}")
         all_grants = scope.user_grants(user)
-        if needs_second_factor(user, all_grants) and not user.is_verified():  # type: ignore[union-attr]
+        if needs_second_factor(user, all_grants) and not user.is_verified():  # type: ignore[union-attr,attr-defined]
             step = "accounts:otp_verify" if user_has_device(user) else "accounts:otp_setup"
             return HttpResponseRedirect(f"{resolve_url(step)}?{urlencode({'next': request.get_full_path()})}")
         request.staff_grants = all_grants  # type: ignore[attr-defined]

@@ -7,7 +7,7 @@ organisation scope raises instead of returning every organisation's rows (see `s
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,12 +19,12 @@ from wegwijs.core.models import TimestampedModel
 from wegwijs.tenancy import places
 from wegwijs.tenancy.roles import ApiScope, Role
 
-
 # First path segments used by other routes: an organisation's public page at /<slug>/ must not shadow them.
 RESERVED_SLUGS = frozenset({"i18n", "api", "staff", "static", "media"})
 
 
-def OrganisationScopedManager() -> models.Manager:  # noqa: N802 - reads like a class at the call site
+def OrganisationScopedManager() -> Any:  # noqa: N802 - reads like a class at the call site
+    """The manager of every organisation-owned model (annotate `objects` with its type where it is used)."""
     return ScopedManager(organisation="organisation")
 
 
@@ -64,7 +64,7 @@ class Department(TimestampedModel):
     referral_phone = models.CharField(_("phone for referrals"), max_length=40, blank=True)
     referral_email = models.EmailField(_("e-mail for referrals"), blank=True)
 
-    objects = OrganisationScopedManager()
+    objects: ClassVar[models.Manager[Department]] = OrganisationScopedManager()
 
     class Meta:
         ordering = ["name"]
@@ -98,7 +98,7 @@ class DigitalTool(TimestampedModel):
     supplier_helpdesk_url = models.URLField(_("supplier helpdesk website"), blank=True)
     is_active = models.BooleanField(_("in use"), default=True)
 
-    objects = OrganisationScopedManager()
+    objects: ClassVar[models.Manager[DigitalTool]] = OrganisationScopedManager()
 
     class Meta:
         ordering = ["name"]
@@ -152,6 +152,9 @@ class OpeningHoursException(models.Model):
         ordering = ["date"]
         constraints = [models.UniqueConstraint(fields=["location", "date"], name="one_exception_per_day")]
 
+    def __str__(self) -> str:
+        return f"{self.date}: {self.periods or 'closed'}"
+
     def clean(self) -> None:
         _validate_place_data(
             lambda periods: places.validate_periods(periods, where=str(self.date)), self.periods, "periods"
@@ -166,13 +169,16 @@ class Membership(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = OrganisationScopedManager()
+    objects: ClassVar[models.Manager[Membership]] = OrganisationScopedManager()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["organisation", "user", "role"], name="one_role_once_per_org"),
         ]
         indexes = [models.Index(fields=["user", "role"], name="membership_user_role")]
+
+    def __str__(self) -> str:
+        return f"{self.role} in organisation {self.organisation_id}"
 
 
 class ApiToken(models.Model):
@@ -189,7 +195,7 @@ class ApiToken(models.Model):
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
-    objects = OrganisationScopedManager()
+    objects: ClassVar[models.Manager[ApiToken]] = OrganisationScopedManager()
 
     class Meta:
         indexes = [models.Index(fields=["organisation", "created_at"], name="token_org_created")]

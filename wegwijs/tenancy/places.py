@@ -8,6 +8,7 @@ Weekly hours are a dict of weekday key -> list of ["HH:MM", "HH:MM"] periods, fo
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -50,7 +51,7 @@ def validate_periods(periods: object, *, where: str) -> list[tuple[dt.time, dt.t
             raise PlaceDataError(f"{where}: {period[0]} is not before {period[1]}")
         parsed.append((opens, closes))
     parsed.sort()
-    for (_, earlier_close), (later_open, _) in zip(parsed, parsed[1:], strict=False):
+    for (_, earlier_close), (later_open, _) in itertools.pairwise(parsed):
         if later_open < earlier_close:
             raise PlaceDataError(f"{where}: periods overlap")
     return parsed

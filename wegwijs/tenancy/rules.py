@@ -1,9 +1,9 @@
 """How a view declares who may use it. The scope middleware reads the declaration; views do not check.
 
-    @staff_view(Role.COORDINATOR)        # staff with this role, scoped to the organisations where they hold it
-    @staff_view()                        # any signed-in staff member, scoped to all their organisations
-    @staff_view(platform_admin=True)     # platform admins, scoped to every organisation
-    @public_view                         # anyone; scoped to the organisation named by the URL's `org_slug`
+@staff_view(Role.COORDINATOR)        # staff with this role, scoped to the organisations where they hold it
+@staff_view()                        # any signed-in staff member, scoped to all their organisations
+@staff_view(platform_admin=True)     # platform admins, scoped to every organisation
+@public_view                         # anyone; scoped to the organisation named by the URL's `org_slug`
 """
 
 from __future__ import annotations

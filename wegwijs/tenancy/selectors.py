@@ -94,8 +94,8 @@ class StaffMember:
 
 def staff_member_list(*, organisation: Organisation) -> list[StaffMember]:
     """Everyone with a role in the organisation. Person data: the listing is written to the access log."""
-    memberships = Membership.objects.filter(organisation=organisation).select_related("user").order_by(
-        "user__full_name", "role"
+    memberships = (
+        Membership.objects.filter(organisation=organisation).select_related("user").order_by("user__full_name", "role")
     )
     members: dict[int, StaffMember] = {}
     for membership in memberships:

@@ -44,11 +44,15 @@ def tool_edit_view(request: HttpRequest, slug: str, public_id: UUID | None = Non
             services.tool_update(actor=request.user, tool=tool, **form.cleaned_data)  # type: ignore[arg-type]
         messages.success(request, _("The digital tool is saved."))
         return redirect("tenancy:organisation", slug=organisation.slug)
-    return render(request, "tenancy/edit_form.html", {
-        "organisation": organisation,
-        "form": form,
-        "title": _("Edit digital tool") if tool else _("Add a digital tool"),
-    })
+    return render(
+        request,
+        "tenancy/edit_form.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "title": _("Edit digital tool") if tool else _("Add a digital tool"),
+        },
+    )
 
 
 @staff_view(Role.EDITOR)
@@ -64,11 +68,15 @@ def department_edit_view(request: HttpRequest, slug: str, public_id: UUID | None
             services.department_update(actor=request.user, department=department, **form.cleaned_data)  # type: ignore[arg-type]
         messages.success(request, _("The department is saved."))
         return redirect("tenancy:organisation", slug=organisation.slug)
-    return render(request, "tenancy/edit_form.html", {
-        "organisation": organisation,
-        "form": form,
-        "title": _("Edit department") if department else _("Add a department"),
-    })
+    return render(
+        request,
+        "tenancy/edit_form.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "title": _("Edit department") if department else _("Add a department"),
+        },
+    )
 
 
 @staff_view(Role.COORDINATOR)

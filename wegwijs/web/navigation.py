@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from wegwijs.accounts.models import User
-from wegwijs.tenancy.selectors import organisation_list_public
 from wegwijs.tenancy.permissions import can_view_team
+from wegwijs.tenancy.selectors import organisation_list_public
 
 
 @dataclass(frozen=True)
@@ -27,8 +27,10 @@ def staff_navigation(*, user: User, grants: Mapping[int, frozenset[str]]) -> lis
         items.append(NavItem(organisation.name, reverse("tenancy:organisation", args=[organisation.slug])))
         if can_view_team(grants[organisation.pk]):
             items.append(
-                NavItem(_("Team of %(name)s") % {"name": organisation.name},
-                        reverse("tenancy:team", args=[organisation.slug]))
+                NavItem(
+                    _("Team of %(name)s") % {"name": organisation.name},
+                    reverse("tenancy:team", args=[organisation.slug]),
+                )
             )
     if user.is_platform_admin:
         items.append(NavItem(_("Access log"), reverse("audit:access_log")))

@@ -1,4 +1,6 @@
 import factory
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wegwijs.accounts.models import User
@@ -23,3 +25,15 @@ class TOTPDeviceFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     name = "authenticator app"
     confirmed = True
+
+
+def signed_in_client(user: User, *, verified: bool = True) -> Client:
+    """A client logged in as `user`; with `verified`, also past the second factor (as django_otp.login does)."""
+    client = Client()
+    client.force_login(user)
+    if verified:
+        device = TOTPDeviceFactory(user=user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client

@@ -57,8 +57,7 @@ def test_reset_mail_arrives_in_the_staff_members_language_and_its_link_sets_a_ne
     form_page = client.get(link, follow=True)
     assert form_page.context["validlink"]
     new_password = "een-nieuw-lang-wachtwoord-2026"
-    done = client.post(form_page.redirect_chain[-1][0],
-                       {"new_password1": new_password, "new_password2": new_password})
+    done = client.post(form_page.redirect_chain[-1][0], {"new_password1": new_password, "new_password2": new_password})
     assert done.status_code == 302
     user.refresh_from_db()
     assert user.check_password(new_password)

@@ -1,4 +1,5 @@
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django_scopes import scopes_disabled
 
@@ -26,12 +27,19 @@ def test_requests_without_a_valid_token_get_401_with_the_error_body(header):
     client = Client(headers={"Authorization": header} if header else {})
     response = client.get("/api/v1/tools")
     assert response.status_code == 401
-    assert response.json() == {"error": {"code": "unauthenticated", "details": [],
-                                         "message": "Send a valid token as 'Authorization: Bearer <token>'."}}
+    assert response.json() == {
+        "error": {
+            "code": "unauthenticated",
+            "details": [],
+            "message": "Send a valid token as 'Authorization: Bearer <token>'.",
+        }
+    }
 
 
 def test_a_revoked_token_stops_working(organisation):
-    token, raw = api_token_create(actor=None, organisation=organisation, name="old", scopes=[ApiScope.ORGANISATION_READ])
+    token, raw = api_token_create(
+        actor=None, organisation=organisation, name="old", scopes=[ApiScope.ORGANISATION_READ]
+    )
     client = Client(headers={"Authorization": f"Bearer {raw}"})
     assert client.get("/api/v1/organisation").status_code == 200
     with scopes_disabled():
@@ -55,15 +63,19 @@ def test_lists_are_paginated_and_only_the_tokens_organisation(organisation, othe
 
 def test_a_token_without_the_scope_gets_403(organisation):
     response = client_for(organisation, ApiScope.ORGANISATION_READ).post(
-        "/api/v1/tools", {"kind": "app", "name": "Nieuw"}, content_type="application/json")
+        "/api/v1/tools", {"kind": "app", "name": "Nieuw"}, content_type="application/json"
+    )
     assert response.status_code == 403
     assert response.json()["error"]["code"] == "missing_scope"
 
 
 def test_create_and_update_a_tool(organisation):
     client = client_for(organisation, ApiScope.ORGANISATION_READ, ApiScope.ORGANISATION_WRITE)
-    created = client.post("/api/v1/tools", {"kind": "video", "name": "Beeldbellen", "login_url": "https://v.test"},
-                          content_type="application/json")
+    created = client.post(
+        "/api/v1/tools",
+        {"kind": "video", "name": "Beeldbellen", "login_url": "https://v.test"},
+        content_type="application/json",
+    )
     assert created.status_code == 201
     tool_id = created.json()["id"]
     patched = client.patch(f"/api/v1/tools/{tool_id}", {"is_active": False}, content_type="application/json")
@@ -101,7 +113,8 @@ def test_malformed_json_is_a_4xx_not_a_500(organisation):
 
 def test_unknown_id_is_404_with_the_error_body(organisation):
     response = client_for(organisation, ApiScope.ORGANISATION_READ).get(
-        "/api/v1/departments/00000000-0000-0000-0000-000000000000")
+        "/api/v1/departments/00000000-0000-0000-0000-000000000000"
+    )
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
 
@@ -118,3 +131,10 @@ def test_department_list_has_no_n_plus_one(organisation, count_queries):
     small = count_queries(lambda: client.get("/api/v1/departments"))
     DepartmentFactory.create_batch(30, organisation=organisation)
     assert count_queries(lambda: client.get("/api/v1/departments")) == small <= 6
+
+
+def test_api_token_command_prints_a_working_secret(organisation, capsys):
+    call_command("api-token", organisation.slug, "widget", "--scope", "organisation:read")
+    secret = capsys.readouterr().out.strip().splitlines()[-1]
+    response = Client(headers={"Authorization": f"Bearer {secret}"}).get("/api/v1/organisation")
+    assert response.json()["slug"] == organisation.slug

@@ -35,9 +35,15 @@ def test_opening_a_staff_members_record_writes_exactly_one_entry(organisation, m
     logged = entries()
     assert len(logged) == 1
     entry = logged[0]
-    assert (entry.actor_id, entry.organisation_id, entry.role, entry.action, entry.record_type, entry.record_id,
-            entry.channel) == (coordinator.pk, organisation.pk, "coordinator", "view", "staff_member",
-                               str(member.public_id), "page")
+    assert (
+        entry.actor_id,
+        entry.organisation_id,
+        entry.role,
+        entry.action,
+        entry.record_type,
+        entry.record_id,
+        entry.channel,
+    ) == (coordinator.pk, organisation.pk, "coordinator", "view", "staff_member", str(member.public_id), "page")
     assert entry.context == f"/staff/org/{organisation.slug}/team/{member.public_id}/"
 
 
@@ -62,7 +68,9 @@ def test_an_entry_cannot_be_changed_or_deleted_through_django(one_entry):
         AccessLogEntry.objects.all().delete()
 
 
-@pytest.mark.parametrize("statement", ["UPDATE audit_accesslogentry SET reason = 'x'", "DELETE FROM audit_accesslogentry"])
+@pytest.mark.parametrize(
+    "statement", ["UPDATE audit_accesslogentry SET reason = 'x'", "DELETE FROM audit_accesslogentry"]
+)
 def test_the_database_refuses_changes_that_go_around_django(one_entry, statement):
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(statement)

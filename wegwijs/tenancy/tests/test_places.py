@@ -69,7 +69,15 @@ def test_invalid_weekly_hours_are_refused_with_the_reason(hours, message):
 
 @pytest.mark.parametrize(
     ("postcode", "served"),
-    [("7772 AB", True), ("7772ab", True), ("7770", True), ("7799 ZZ", True), ("7800 AA", False), ("abcd", False), ("", False)],
+    [
+        ("7772 AB", True),
+        ("7772ab", True),
+        ("7770", True),
+        ("7799 ZZ", True),
+        ("7800 AA", False),
+        ("abcd", False),
+        ("", False),
+    ],
 )
 def test_postcode_is_served_by_pc4_ranges(postcode, served):
     assert places.serves_postcode([[7770, 7799]], postcode) is served

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 def context_for(*organisations, role="agent"):
     return AccessContext(
-        channel="page", context="/test/", grants={org.pk: frozenset({role}) for org in organisations},
+        channel="page",
+        context="/test/",
+        grants={org.pk: frozenset({role}) for org in organisations},
         actor_label="tester@wegwijs.test",
     )
 
@@ -40,21 +42,34 @@ def test_empty_scope_shows_nothing(organisation):
 def test_reading_a_person_record_writes_exactly_one_access_log_entry(organisation):
     membership = MembershipFactory(organisation=organisation)
     with access_scope(context_for(organisation, role="coordinator")):
-        person_record_get(User.objects.all(), public_id=membership.user.public_id, record_type="staff_member",
-                          organisation_id=organisation.pk)
+        person_record_get(
+            User.objects.all(),
+            public_id=membership.user.public_id,
+            record_type="staff_member",
+            organisation_id=organisation.pk,
+        )
     with scopes_disabled():
         entries = list(AccessLogEntry.objects.all())
     assert len(entries) == 1
     entry = entries[0]
     assert (entry.organisation_id, entry.action, entry.record_id, entry.role, entry.actor_label) == (
-        organisation.pk, "view", str(membership.user.public_id), "coordinator", "tester@wegwijs.test")
+        organisation.pk,
+        "view",
+        str(membership.user.public_id),
+        "coordinator",
+        "tester@wegwijs.test",
+    )
 
 
 def test_a_record_of_another_organisation_is_not_found_and_not_logged(organisation, other_organisation):
     membership = MembershipFactory(organisation=other_organisation)
     with access_scope(context_for(organisation)), pytest.raises(NotFound):
-        person_record_get(User.objects.all(), public_id=membership.user.public_id, record_type="staff_member",
-                          organisation_id=other_organisation.pk)
+        person_record_get(
+            User.objects.all(),
+            public_id=membership.user.public_id,
+            record_type="staff_member",
+            organisation_id=other_organisation.pk,
+        )
     with scopes_disabled():
         assert AccessLogEntry.objects.count() == 0
 

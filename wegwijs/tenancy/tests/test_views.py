@@ -19,9 +19,17 @@ pytestmark = pytest.mark.django_db
 
 def test_editor_adds_a_digital_tool(organisation, make_staff):
     _editor, client = make_staff(Role.EDITOR, organisation)
-    response = client.post(reverse("tenancy:tool_create", args=[organisation.slug]), {
-        "kind": "monitoring", "name": "Bloeddruk Thuis", "login_url": "https://thuismeten.test",
-        "supplier_name": "ThuisMeten", "supplier_helpdesk_phone": "088 300 4000", "is_active": "on"})
+    response = client.post(
+        reverse("tenancy:tool_create", args=[organisation.slug]),
+        {
+            "kind": "monitoring",
+            "name": "Bloeddruk Thuis",
+            "login_url": "https://thuismeten.test",
+            "supplier_name": "ThuisMeten",
+            "supplier_helpdesk_phone": "088 300 4000",
+            "is_active": "on",
+        },
+    )
     assert response.status_code == 302
     with scopes_disabled():
         tool = DigitalTool.objects.get(organisation=organisation)

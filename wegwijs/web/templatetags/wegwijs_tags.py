@@ -11,7 +11,7 @@ register = template.Library()
 
 @register.filter
 def weekday_name(key: str) -> str:
-    """"mon" -> "maandag" in the active language (Django's own translated day names)."""
+    """ "mon" -> "maandag" in the active language (Django's own translated day names)."""
     return str(WEEKDAYS[WEEKDAY_KEYS.index(key)])
 
 
