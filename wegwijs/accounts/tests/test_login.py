@@ -6,7 +6,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wegwijs.accounts.models import LoginFailure
-from wegwijs.accounts.tests.factories import PASSWORD, TOTPDeviceFactory, UserFactory
+from wegwijs.accounts.tests.factories import PASSWORD, TOTPDeviceFactory, UserFactory, signed_in_client
 from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.tests.factories import MembershipFactory
 
