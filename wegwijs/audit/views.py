@@ -2,35 +2,19 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from wegwijs.audit.export import access_log_csv
 from wegwijs.audit.forms import AccessLogFilterForm
 from wegwijs.audit.selectors import AccessLogFilter, access_log_list
 from wegwijs.tenancy.rules import staff_view
 from wegwijs.tenancy.scope import person_records_listed
 
 PAGE_SIZE = 50
-CSV_COLUMNS = [
-    "at",
-    "organisation",
-    "actor",
-    "api_token",
-    "role",
-    "action",
-    "record_type",
-    "record_id",
-    "record_count",
-    "channel",
-    "context",
-    "reason",
-]
 
 
 def _filters(request: HttpRequest) -> tuple[AccessLogFilterForm, AccessLogFilter]:
@@ -63,27 +47,7 @@ def access_log_export_view(request: HttpRequest) -> HttpResponse:
     _form, filters = _filters(request)
     entries = list(access_log_list(filters=filters))
     person_records_listed(entries, record_type="access_log_entry", action="export")
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
-    for entry in entries:
-        writer.writerow(
-            [
-                timezone.localtime(entry.at).isoformat(),
-                entry.organisation.slug,
-                entry.actor_label,
-                entry.api_token_prefix,
-                entry.role,
-                entry.action,
-                entry.record_type,
-                entry.record_id,
-                entry.record_count,
-                entry.channel,
-                entry.context,
-                entry.reason,
-            ]
-        )
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(access_log_csv(entries), content_type="text/csv; charset=utf-8")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="wegwijs-access-log-{stamp}.csv"'
     return response

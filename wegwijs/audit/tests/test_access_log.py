@@ -7,6 +7,7 @@ from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
+from wegwijs.audit.export import access_log_csv
 from wegwijs.audit.models import AccessLogEntry, AppendOnlyError
 from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.tests.factories import MembershipFactory
@@ -103,3 +104,9 @@ def test_platform_admin_can_open_every_admin_list_and_add_page(make_staff, organ
         assert client.get(reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")).status_code == 200
         add_page = client.get(reverse(f"admin:{meta.app_label}_{meta.model_name}_add"))
         assert add_page.status_code == (403 if model is AccessLogEntry else 200)
+
+
+def test_csv_cells_never_become_spreadsheet_formulas(one_entry):
+    one_entry.actor_label = '=HYPERLINK("http://evil")'
+    rows = list(csv.DictReader(io.StringIO(access_log_csv([one_entry]))))
+    assert rows[0]["actor"] == '\'=HYPERLINK("http://evil")'
