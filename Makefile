@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: install messages compile-messages run demo test test-sqlite test-postgresql lint format lock vendor clean
+.PHONY: install messages compile-messages run test test-sqlite test-postgresql lint format lock vendor clean
 
 install: $(STAMP)
 
@@ -20,7 +20,7 @@ compile-messages: install
 	$(BIN)/pybabel compile --domain django --directory wegwijs/locale --statistics 2>&1 | grep -v "^compiling" || true
 
 messages: install
-	cd wegwijs && WEGWIJS_MODE=dev ../$(BIN)/wegwijs makemessages -l nl -l en -l tr -l ar -l pl -l uk --no-obsolete
+	cd wegwijs && WEGWIJS_MODE=dev WEGWIJS_ENV_FILE=../.env ../$(BIN)/wegwijs makemessages -l nl -l en -l tr -l ar -l pl -l uk --no-obsolete
 
 run: compile-messages
 	@grep -qs '^WEGWIJS_MODE=' .env || echo 'WEGWIJS_MODE=dev' >> .env
@@ -49,6 +49,15 @@ format: install
 
 lock:
 	uv pip compile --universal --python-version 3.11 pyproject.toml --extra dev -o requirements.lock
+
+# Fetch the vendored front-end files again from the npm registry (versions in the vendor README).
+vendor:
+	rm -rf build/vendor && mkdir -p build/vendor
+	cd build/vendor && npm pack --silent @utrecht/component-library-css@9.0.4 @utrecht/design-tokens@5.0.1 htmx.org@2.0.11 >/dev/null
+	cd build/vendor && for f in *.tgz; do mkdir -p $${f%.tgz} && tar xzf $$f -C $${f%.tgz}; done
+	cp build/vendor/utrecht-component-library-css-9.0.4/package/dist/index.css wegwijs/web/static/vendor/utrecht-component-library-9.0.4.css
+	cp build/vendor/utrecht-design-tokens-5.0.1/package/dist/theme.css wegwijs/web/static/vendor/utrecht-design-tokens-5.0.1.css
+	cp build/vendor/htmx.org-2.0.11/package/dist/htmx.min.js wegwijs/web/static/vendor/htmx-2.0.11.min.js
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -152,7 +152,11 @@ LANGUAGE_COOKIE_SECURE = not (IS_DEV or IS_TEST)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.flag("WEGWIJS_BEHIND_PROXY", False) else None
+# Behind a load balancer that sets X-Forwarded-Proto and appends the client to X-Forwarded-For.
+BEHIND_PROXY = env.flag("WEGWIJS_BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+SECURE_SSL_REDIRECT = env.flag("WEGWIJS_SSL_REDIRECT", not (IS_DEV or IS_TEST))
+SECURE_HSTS_SECONDS = env.integer("WEGWIJS_HSTS_SECONDS", 0 if (IS_DEV or IS_TEST) else 31_536_000)
 
 # Login throttling: failures per e-mail address and per client address within the window.
 LOGIN_FAILURE_LIMIT_PER_ACCOUNT = env.integer("WEGWIJS_LOGIN_FAILURE_LIMIT", 5)

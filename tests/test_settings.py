@@ -11,7 +11,9 @@ PROBE = (
     "import json, django; from django.conf import settings; django.setup();"
     "print(json.dumps({'debug': settings.DEBUG, 'hasher': settings.PASSWORD_HASHERS[0],"
     " 'hosts': settings.ALLOWED_HOSTS, 'tz': settings.TIME_ZONE, 'lang': settings.LANGUAGE_CODE,"
-    " 'secure_cookie': settings.SESSION_COOKIE_SECURE, 'engine': settings.DATABASES['default']['ENGINE']}))"
+    " 'secure_cookie': settings.SESSION_COOKIE_SECURE,"
+    " 'ssl_redirect': settings.SECURE_SSL_REDIRECT, 'hsts': settings.SECURE_HSTS_SECONDS,"
+    " 'engine': settings.DATABASES['default']['ENGINE']}))"
 )
 
 
@@ -46,6 +48,8 @@ def test_production_defaults_are_safe(tmp_path):
         "tz": "Europe/Amsterdam",
         "lang": "nl",
         "secure_cookie": True,
+        "ssl_redirect": True,
+        "hsts": 31_536_000,
         "engine": "django.db.backends.sqlite3",
     }
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
@@ -31,7 +32,13 @@ class PreferencesForm(AccessibleFormMixin, forms.Form):
 
 
 class LocalisedPasswordResetForm(AccessibleFormMixin, PasswordResetForm):
-    """Sends the reset e-mail in the staff member's own language."""
+    """Sends the reset e-mail in the staff member's own language, with links to the configured site address."""
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Never build the link from the request's Host header: it can be forged.
+        site = urlsplit(settings.SITE_URL)
+        kwargs.update(domain_override=site.netloc, use_https=site.scheme == "https")
+        super().save(*args, **kwargs)
 
     def send_mail(
         self,

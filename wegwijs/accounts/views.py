@@ -21,6 +21,7 @@ from wegwijs.accounts import services
 from wegwijs.accounts.forms import CodeForm, LoginForm, PreferencesForm
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import DomainError
+from wegwijs.core.http import client_address
 from wegwijs.tenancy.rules import staff_view
 
 
@@ -46,7 +47,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
             user = services.login_authenticate(
                 email=form.cleaned_data["email"],
                 password=form.cleaned_data["password"],
-                client_address=request.META.get("REMOTE_ADDR"),
+                client_address=client_address(request),
             )
         except DomainError as error:
             form.add_error(None, error.message)

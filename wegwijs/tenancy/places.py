@@ -112,3 +112,33 @@ def serves_postcode(ranges: Sequence[Sequence[int]], postcode: str) -> bool:
         return False
     number = int(digits)
     return any(low <= number <= high for low, high in ranges)
+
+
+def parse_periods_text(text: str) -> list[list[str]]:
+    """ "09:00-12:00, 13:00-17:00" -> [["09:00", "12:00"], ["13:00", "17:00"]]; empty text means closed."""
+    periods: list[list[str]] = []
+    for part in text.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        bounds = [bound.strip() for bound in part.replace("–", "-").split("-")]
+        if len(bounds) != 2:
+            raise PlaceDataError(f"{part!r} is not a period like 09:00-12:00")
+        periods.append([_normalise_time(bounds[0]), _normalise_time(bounds[1])])
+    validate_periods(periods, where=text)
+    return periods
+
+
+def format_periods_text(periods: Periods) -> str:
+    return ", ".join(f"{opens}-{closes}" for opens, closes in periods)
+
+
+def _normalise_time(value: str) -> str:
+    """Accept 9:00, 09.00 and 9 as 09:00."""
+    cleaned = value.replace(".", ":")
+    if cleaned.isdigit():
+        cleaned = f"{cleaned}:00"
+    hours, _, minutes = cleaned.partition(":")
+    if not (hours.isdigit() and minutes.isdigit()):
+        raise PlaceDataError(f"{value!r} is not a time like 09:30")
+    return f"{int(hours):02d}:{minutes}"

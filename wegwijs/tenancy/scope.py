@@ -95,6 +95,7 @@ def user_grants(user: User, *, roles: Iterable[str] | None = None) -> dict[int, 
 
 
 def platform_admin_grants() -> dict[int, frozenset[str]]:
+    """Every organisation, inactive ones included: platform admins audit and reactivate them."""
     return {pk: frozenset({PLATFORM_ADMIN}) for pk in Organisation.objects.values_list("pk", flat=True)}
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from wegwijs.tenancy import selectors, services
 from wegwijs.tenancy.forms import DepartmentForm, DigitalToolForm
+from wegwijs.tenancy.permissions import can_edit_organisation_data
 from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.rules import staff_view
 
@@ -23,7 +24,7 @@ def organisation_view(request: HttpRequest, slug: str) -> HttpResponse:
     roles = request.access.roles_in(organisation.pk)  # type: ignore[attr-defined]
     context = {
         "organisation": organisation,
-        "can_edit": Role.EDITOR in roles,
+        "can_edit": can_edit_organisation_data(roles),
         "departments": selectors.department_list(organisation=organisation),
         "tools": selectors.tool_list(organisation=organisation),
         "locations": selectors.location_list(organisation=organisation),

@@ -125,3 +125,20 @@ def test_sessions_expire_after_idle_time_and_when_the_browser_closes():
     assert settings.SESSION_COOKIE_AGE == settings.SESSION_IDLE_MINUTES * 60
     assert settings.SESSION_SAVE_EVERY_REQUEST
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+
+
+def test_lockout_counts_the_client_behind_the_proxy_not_the_proxy(settings):
+    settings.BEHIND_PROXY = True
+    user = UserFactory()
+    for number in range(settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS):
+        Client(headers={"X-Forwarded-For": f"203.0.113.{number}"}).post(
+            reverse("accounts:login"), {"email": f"x{number}@wegwijs.test", "password": "wrong"}
+        )
+    # Twenty different clients failed once each; a sixth failure-free client is not locked out.
+    response = Client(headers={"X-Forwarded-For": "198.51.100.7"}).post(
+        reverse("accounts:login"), {"email": user.email, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert set(LoginFailure.objects.values_list("client_address", flat=True)) == {
+        f"203.0.113.{number}" for number in range(settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS)
+    }

@@ -8,6 +8,7 @@ from email import policy
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Message
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
@@ -53,7 +54,7 @@ def test_reset_mail_arrives_in_the_staff_members_language_and_its_link_sets_a_ne
     assert mail["To"] == user.email
     body = mail.get_content()
     assert "choose a new password" in body
-    link = re.search(r"http://testserver(/staff/password-reset/\S+/)", body).group(1)
+    link = re.search(rf"{re.escape(settings.SITE_URL)}(/staff/password-reset/\S+/)", body).group(1)
     form_page = client.get(link, follow=True)
     assert form_page.context["validlink"]
     new_password = "een-nieuw-lang-wachtwoord-2026"
@@ -73,3 +74,12 @@ def test_dutch_staff_get_the_mail_in_dutch(smtp_inbox):
     user = UserFactory(language="nl")
     Client().post(reverse("accounts:password_reset"), {"email": user.email})
     assert "nieuw wachtwoord" in smtp_inbox.messages[0].get_content().lower()
+
+
+def test_reset_link_ignores_a_forged_host_header(smtp_inbox):
+    user = UserFactory(language="en")
+    Client(HTTP_HOST="localhost").post(
+        reverse("accounts:password_reset"), {"email": user.email}, headers={"X-Forwarded-Host": "evil.example"}
+    )
+    assert "evil.example" not in smtp_inbox.messages[0].get_content()
+    assert settings.SITE_URL in smtp_inbox.messages[0].get_content()

@@ -100,3 +100,23 @@ def test_next_opening_is_always_in_the_future_and_inside_a_period(minutes):
     else:
         assert state.opens_at > moment
         assert places.open_state(state.opens_at, WEEK).is_open
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        ("09:00-12:00, 13:00-17:00", [["09:00", "12:00"], ["13:00", "17:00"]]),
+        ("9-12; 13.30 – 17", [["09:00", "12:00"], ["13:30", "17:00"]]),
+        ("", []),
+        ("  ", []),
+    ],
+)
+def test_opening_hours_typed_as_text_become_periods(text, periods):
+    assert places.parse_periods_text(text) == periods
+    assert places.parse_periods_text(places.format_periods_text(periods)) == periods
+
+
+@pytest.mark.parametrize("text", ["9 tot 12", "09:00-12:00-13:00", "25:00-26:00", "12:00-09:00", "ochtend"])
+def test_opening_hours_text_that_is_not_a_period_is_refused(text):
+    with pytest.raises(places.PlaceDataError):
+        places.parse_periods_text(text)
