@@ -16,7 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scopes_disabled
 
 from wegwijs.api.api import api
-from wegwijs.tenancy.models import Department, DigitalTool
+from wegwijs.tenancy.models import Department, DigitalTool, Organisation
 from wegwijs.tenancy.roles import ALL_ROLES, ApiScope
 from wegwijs.tenancy.services import api_token_create
 from wegwijs.tenancy.tests.factories import (
@@ -48,6 +48,7 @@ class Page:
 
 PAGES = [
     Page("tenancy:organisation", lambda w: [w.b.slug]),
+    Page("tenancy:organisation_contact", lambda w: [w.b.slug], post={"contact_phone": "000"}),
     Page("tenancy:tool_create", lambda w: [w.b.slug], post={"kind": "app", "name": "Sneaky"}),
     Page("tenancy:tool_edit", lambda w: [w.b.slug, w.b_tool.public_id], post={"kind": "app", "name": "Sneaky"}),
     Page("tenancy:department_create", lambda w: [w.b.slug], post={"name": "Sneaky"}),
@@ -119,6 +120,7 @@ def b_snapshot(world: World) -> tuple[Any, ...]:
         return (
             sorted(Department.objects.filter(organisation=world.b).values_list("name", "referral_email")),
             sorted(DigitalTool.objects.filter(organisation=world.b).values_list("name", "kind", "login_url")),
+            Organisation.objects.filter(pk=world.b.pk).values_list("contact_phone", "contact_phone_hours").get(),
         )
 
 

@@ -22,6 +22,10 @@ class AccessibleFormMixin:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        self.style_fields()
+
+    def style_fields(self) -> None:
+        """Call again after adding fields in a subclass's __init__."""
         for name, field in self.fields.items():
             for widget_type, css_class in WIDGET_CLASSES:
                 if isinstance(field.widget, widget_type):

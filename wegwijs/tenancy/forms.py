@@ -1,7 +1,12 @@
+from typing import Any
+
 from django import forms
+from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext_lazy as _
 
 from wegwijs.core.forms import AccessibleFormMixin
-from wegwijs.tenancy.models import Department, DigitalTool
+from wegwijs.tenancy import places
+from wegwijs.tenancy.models import Department, DigitalTool, Organisation
 
 
 class DepartmentForm(AccessibleFormMixin, forms.ModelForm[Department]):
@@ -23,3 +28,39 @@ class DigitalToolForm(AccessibleFormMixin, forms.ModelForm[DigitalTool]):
             "supplier_helpdesk_url",
             "is_active",
         ]
+
+
+class OrganisationContactForm(AccessibleFormMixin, forms.ModelForm[Organisation]):
+    """How people reach the organisation: phone (with its hours per weekday), e-mail and website."""
+
+    class Meta:
+        model = Organisation
+        fields = ["description", "contact_phone", "contact_email", "website_url"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        hours = self.instance.contact_phone_hours or {}
+        for index, day in enumerate(places.WEEKDAYS):
+            self.fields[f"hours_{day}"] = forms.CharField(
+                label=_("Phone hours on %(day)s") % {"day": WEEKDAYS[index]},
+                required=False,
+                max_length=100,
+                help_text=_("For example 09:00-12:00, 13:00-17:00. Empty means closed."),
+                initial=places.format_periods_text(hours.get(day, [])),
+            )
+        self.style_fields()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        weekly: dict[str, list[list[str]]] = {}
+        for day in places.WEEKDAYS:
+            try:
+                periods = places.parse_periods_text(cleaned.get(f"hours_{day}", ""))
+            except places.PlaceDataError:
+                self.add_error(f"hours_{day}", _("Type the hours like 09:00-12:00, 13:00-17:00."))
+                continue
+            if periods:
+                weekly[day] = periods
+        cleaned["contact_phone_hours"] = weekly
+        return cleaned

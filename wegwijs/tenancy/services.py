@@ -19,6 +19,9 @@ from wegwijs.tenancy.roles import ApiScope, Role
 TOKEN_PREFIX = "wgw_"
 
 DEPARTMENT_FIELDS = frozenset({"name", "referral_contact_name", "referral_phone", "referral_email"})
+ORGANISATION_CONTACT_FIELDS = frozenset(
+    {"description", "contact_phone", "contact_phone_hours", "contact_email", "website_url"}
+)
 TOOL_FIELDS = frozenset(
     {
         "kind",
@@ -41,13 +44,21 @@ def _unique_slug(model: type[Department] | type[DigitalTool], organisation: Orga
     return slug
 
 
-def _apply(instance: Department | DigitalTool, allowed: frozenset[str], changes: dict[str, Any]) -> None:
+def _apply(instance: Organisation | Department | DigitalTool, allowed: frozenset[str], changes: dict[str, Any]) -> None:
     unknown = set(changes) - allowed
     if unknown:
         raise DomainError(f"unknown fields: {', '.join(sorted(unknown))}", code="unknown_fields")
     for name, value in changes.items():
         setattr(instance, name, value)
     instance.full_clean(exclude=["organisation", "slug"])
+
+
+@transaction.atomic
+def organisation_update_contact(*, actor: User | None, organisation: Organisation, **changes: Any) -> Organisation:
+    """Change how people reach the organisation: description, phone and its hours, e-mail, website."""
+    _apply(organisation, ORGANISATION_CONTACT_FIELDS, changes)
+    organisation.save()
+    return organisation
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from wegwijs.tenancy import selectors, services
-from wegwijs.tenancy.forms import DepartmentForm, DigitalToolForm
+from wegwijs.tenancy.forms import DepartmentForm, DigitalToolForm, OrganisationContactForm
 from wegwijs.tenancy.permissions import can_edit_organisation_data
 from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.rules import staff_view
@@ -94,3 +94,20 @@ def team_member_view(request: HttpRequest, slug: str, public_id: UUID) -> HttpRe
     organisation = selectors.organisation_get_for_access(slug=slug)
     member = selectors.staff_member_get(organisation=organisation, public_id=public_id)
     return render(request, "tenancy/team_member.html", {"organisation": organisation, "member": member})
+
+
+@staff_view(Role.EDITOR)
+@require_http_methods(["GET", "POST"])
+def organisation_contact_view(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = selectors.organisation_get_for_access(slug=slug)
+    form = OrganisationContactForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in services.ORGANISATION_CONTACT_FIELDS}
+        services.organisation_update_contact(actor=request.user, organisation=organisation, **fields)  # type: ignore[arg-type]
+        messages.success(request, _("The contact details are saved."))
+        return redirect("tenancy:organisation", slug=organisation.slug)
+    return render(
+        request,
+        "tenancy/edit_form.html",
+        {"organisation": organisation, "form": form, "title": _("Contact details and phone hours")},
+    )

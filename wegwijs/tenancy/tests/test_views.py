@@ -115,3 +115,42 @@ def test_reserved_slugs_cannot_name_an_organisation():
 def test_every_first_url_segment_of_the_site_is_reserved():
     prefixes = {str(pattern.pattern).split("/")[0] for pattern in urlpatterns if str(pattern.pattern)}
     assert prefixes <= RESERVED_SLUGS
+
+
+def test_editor_sets_the_phone_number_and_its_hours_per_weekday(organisation, make_staff):
+    _editor, client = make_staff(Role.EDITOR, organisation)
+    url = reverse("tenancy:organisation_contact", args=[organisation.slug])
+    form = client.get(url).content.decode()
+    assert 'value="08:00-17:00"' in form
+    response = client.post(
+        url,
+        {
+            "contact_phone": "0523 111 222",
+            "contact_email": "hulp@ziekenhuis.test",
+            "website_url": "",
+            "description": "",
+            "hours_mon": "9-12, 13:00-16:30",
+            "hours_wed": "08.30-12",
+            "hours_fri": "",
+        },
+    )
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.contact_phone == "0523 111 222"
+    assert organisation.contact_phone_hours == {
+        "mon": [["09:00", "12:00"], ["13:00", "16:30"]],
+        "wed": [["08:30", "12:00"]],
+    }
+
+
+def test_hours_that_are_not_periods_are_refused_and_nothing_changes(organisation, make_staff):
+    _editor, client = make_staff(Role.EDITOR, organisation)
+    before = organisation.contact_phone_hours
+    response = client.post(
+        reverse("tenancy:organisation_contact", args=[organisation.slug]),
+        {"contact_phone": "0523 111 222", "hours_mon": "ochtend"},
+    )
+    assert response.status_code == 200
+    assert 'aria-invalid="true"' in response.content.decode()
+    organisation.refresh_from_db()
+    assert organisation.contact_phone_hours == before
