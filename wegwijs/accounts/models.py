@@ -11,6 +11,7 @@ from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class UserManager(BaseUserManager["User"]):
@@ -32,7 +33,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     email = models.EmailField(_("e-mail address"), unique=True)
-    full_name = models.CharField(_("name"), max_length=200)
+    full_name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="nl")
     spoken_languages = models.JSONField(_("languages spoken"), default=list, blank=True)
     is_platform_admin = models.BooleanField(_("platform admin"), default=False)

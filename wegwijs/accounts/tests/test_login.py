@@ -2,6 +2,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -77,7 +78,8 @@ def test_wrong_password_is_refused_with_a_message():
     client = Client()
     response = log_in(client, user.email, "not the password")
     assert response.status_code == 401
-    assert "do not match" in response.content.decode() or "komen niet overeen" in response.content.decode()
+    with translation.override("nl"):
+        assert translation.gettext("This e-mail address and password do not match.") in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
