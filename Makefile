@@ -41,7 +41,7 @@ test-postgresql: compile-messages
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy
+	WEGWIJS_MODE=test $(BIN)/mypy
 
 format: install
 	$(BIN)/ruff check --fix .
