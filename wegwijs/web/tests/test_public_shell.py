@@ -84,3 +84,10 @@ def test_pages_send_a_content_security_policy_without_inline_script(organisation
     response = Client().get(reverse("web:organisation_home", args=[organisation.slug]))
     assert "script-src 'self'" in response["Content-Security-Policy"]
     assert "<script>" not in response.content.decode()
+
+
+def test_phone_numbers_and_addresses_keep_their_order_in_right_to_left_pages(organisation):
+    LocationFactory(organisations=[organisation], postcode="7771 AB", city="Vechtstad")
+    page = page_in("ar", reverse("web:organisation_home", args=[organisation.slug]))
+    assert f'dir="ltr">{organisation.contact_phone}</a>' in page
+    assert "<bdi>7771 AB Vechtstad</bdi>" in page
