@@ -5,6 +5,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from django.contrib import messages
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from wegwijs.tenancy import selectors, services
 from wegwijs.tenancy.forms import DepartmentForm, DigitalToolForm, OrganisationContactForm
+from wegwijs.tenancy.models import Organisation
 from wegwijs.tenancy.permissions import can_edit_organisation_data
 from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.rules import staff_view
@@ -45,15 +47,7 @@ def tool_edit_view(request: HttpRequest, slug: str, public_id: UUID | None = Non
             services.tool_update(actor=request.user, tool=tool, **form.cleaned_data)  # type: ignore[arg-type]
         messages.success(request, _("The digital tool is saved."))
         return redirect("tenancy:organisation", slug=organisation.slug)
-    return render(
-        request,
-        "tenancy/edit_form.html",
-        {
-            "organisation": organisation,
-            "form": form,
-            "title": _("Edit digital tool") if tool else _("Add a digital tool"),
-        },
-    )
+    return _edit_page(request, organisation, form, _("Edit digital tool") if tool else _("Add a digital tool"))
 
 
 @staff_view(Role.EDITOR)
@@ -69,15 +63,7 @@ def department_edit_view(request: HttpRequest, slug: str, public_id: UUID | None
             services.department_update(actor=request.user, department=department, **form.cleaned_data)  # type: ignore[arg-type]
         messages.success(request, _("The department is saved."))
         return redirect("tenancy:organisation", slug=organisation.slug)
-    return render(
-        request,
-        "tenancy/edit_form.html",
-        {
-            "organisation": organisation,
-            "form": form,
-            "title": _("Edit department") if department else _("Add a department"),
-        },
-    )
+    return _edit_page(request, organisation, form, _("Edit department") if department else _("Add a department"))
 
 
 @staff_view(Role.COORDINATOR)
@@ -106,8 +92,9 @@ def organisation_contact_view(request: HttpRequest, slug: str) -> HttpResponse:
         services.organisation_update_contact(actor=request.user, organisation=organisation, **fields)  # type: ignore[arg-type]
         messages.success(request, _("The contact details are saved."))
         return redirect("tenancy:organisation", slug=organisation.slug)
-    return render(
-        request,
-        "tenancy/edit_form.html",
-        {"organisation": organisation, "form": form, "title": _("Contact details and phone hours")},
-    )
+    return _edit_page(request, organisation, form, _("Contact details and phone hours"))
+
+
+def _edit_page(request: HttpRequest, organisation: Organisation, form: BaseForm, title: str) -> HttpResponse:
+    context = {"organisation": organisation, "form": form, "title": title}
+    return render(request, "tenancy/edit_form.html", context, status=400 if form.errors else 200)

@@ -39,7 +39,7 @@ def test_editor_adds_a_digital_tool(organisation, make_staff):
 def test_invalid_tool_form_shows_errors_and_saves_nothing(organisation, make_staff):
     _editor, client = make_staff(Role.EDITOR, organisation)
     response = client.post(reverse("tenancy:tool_create", args=[organisation.slug]), {"kind": "fax", "name": ""})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert 'aria-invalid="true"' in response.content.decode()
     with scopes_disabled():
         assert not DigitalTool.objects.exists()
@@ -150,7 +150,7 @@ def test_hours_that_are_not_periods_are_refused_and_nothing_changes(organisation
         reverse("tenancy:organisation_contact", args=[organisation.slug]),
         {"contact_phone": "0523 111 222", "hours_mon": "ochtend"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert 'aria-invalid="true"' in response.content.decode()
     organisation.refresh_from_db()
     assert organisation.contact_phone_hours == before
