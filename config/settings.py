@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "wegwijs.tenancy",
     "wegwijs.accounts",
     "wegwijs.audit",
+    "wegwijs.helpdesk",
     "wegwijs.api",
     "wegwijs.web",
     "wegwijs.demo",
@@ -162,6 +163,12 @@ SECURE_HSTS_SECONDS = env.integer("WEGWIJS_HSTS_SECONDS", 0 if (IS_DEV or IS_TES
 LOGIN_FAILURE_LIMIT_PER_ACCOUNT = env.integer("WEGWIJS_LOGIN_FAILURE_LIMIT", 5)
 LOGIN_FAILURE_LIMIT_PER_ADDRESS = env.integer("WEGWIJS_LOGIN_FAILURE_LIMIT_PER_ADDRESS", 20)
 LOGIN_FAILURE_WINDOW_MINUTES = env.integer("WEGWIJS_LOGIN_FAILURE_WINDOW_MINUTES", 15)
+
+# Public question forms: questions per client address within the window, and how long the private
+# follow-up link keeps working after a question is closed.
+INTAKE_LIMIT_PER_ADDRESS = env.integer("WEGWIJS_INTAKE_LIMIT_PER_ADDRESS", 5)
+INTAKE_WINDOW_MINUTES = env.integer("WEGWIJS_INTAKE_WINDOW_MINUTES", 10)
+FOLLOW_UP_DAYS_AFTER_CLOSE = env.integer("WEGWIJS_FOLLOW_UP_DAYS_AFTER_CLOSE", 30)
 
 OTP_TOTP_ISSUER = "Wegwijs"
 OTP_TOTP_THROTTLE_FACTOR = 1

@@ -12,7 +12,9 @@ urlpatterns = [
     path("staff/admin/", admin.site.urls),
     path("staff/org/", include("wegwijs.tenancy.urls")),
     path("staff/audit/", include("wegwijs.audit.urls")),
+    path("staff/", include("wegwijs.helpdesk.urls")),
     path("staff/", include("wegwijs.accounts.urls")),
+    path("<slug:org_slug>/", include("wegwijs.helpdesk.public_urls")),
     # Last: its /<org-slug>/ pattern would otherwise catch the routes above.
     path("", include("wegwijs.web.urls")),
 ]

@@ -27,6 +27,8 @@ PLATFORM_MODELS = {
     "tenancy.OpeningHoursException": "part of a Location",
     "accounts.User": "a staff account; what it may see comes from its memberships",
     "accounts.LoginFailure": "throttling counter holding only a keyed hash of an address",
+    "helpdesk.Team": "a team of the central helpdesk serves several organisations",
+    "helpdesk.IntakeAttempt": "throttling counter for public forms, holding only a keyed hash of the address",
 }
 
 
@@ -104,3 +106,18 @@ def test_settings_are_read_only_in_the_settings_module():
     assert offenders == []
     getattr_defaults = [relative(p) for p in PRODUCT_MODULES if "getattr(settings" in p.read_text()]
     assert getattr_defaults == []
+
+
+def test_triage_is_pure_python_without_django():
+    for path in (PACKAGE / "triage").rglob("*.py"):
+        if "/tests/" in path.as_posix():
+            continue
+        tree = ast.parse(path.read_text())
+        imported = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names] + [
+            node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+        ]
+        assert not [
+            name
+            for name in imported
+            if name.split(".")[0] in {"django", "wegwijs"} and not name.startswith("wegwijs.triage")
+        ], relative(path)

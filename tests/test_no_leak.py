@@ -16,6 +16,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scopes_disabled
 
 from wegwijs.api.api import api
+from wegwijs.helpdesk.models import Message, Ticket
+from wegwijs.helpdesk.services import Intake, ticket_create
+from wegwijs.helpdesk.tests.factories import TicketFactory
 from wegwijs.tenancy.models import Department, DigitalTool, Organisation
 from wegwijs.tenancy.roles import ALL_ROLES, ApiScope
 from wegwijs.tenancy.services import api_token_create
@@ -35,6 +38,7 @@ class World:
     b_department: Department
     b_tool: DigitalTool
     b_member: Any
+    b_ticket: Any
     client_a: Client
     token_a: str
 
@@ -44,6 +48,7 @@ class Page:
     name: str
     args: Callable[[World], list[Any]]
     post: dict[str, str] | None = None
+    post_only: bool = False
 
 
 PAGES = [
@@ -56,6 +61,12 @@ PAGES = [
     Page("tenancy:team", lambda w: [w.b.slug]),
     Page("tenancy:team_member", lambda w: [w.b.slug, w.b_member.public_id]),
     Page("tenancy:team_member", lambda w: [w.a.slug, w.b_member.public_id]),  # B's person through A's page
+    Page("helpdesk:ticket", lambda w: [w.b_ticket.public_id]),
+    Page("helpdesk:reply", lambda w: [w.b_ticket.public_id], post_only=True, post={"reply-body": "Sneaky"}),
+    Page("helpdesk:note", lambda w: [w.b_ticket.public_id], post_only=True, post={"note-body": "Sneaky"}),
+    Page("helpdesk:status", lambda w: [w.b_ticket.public_id], post_only=True, post={"status-status": "closed"}),
+    Page("helpdesk:priority", lambda w: [w.b_ticket.public_id], post_only=True, post={"priority-priority": "urgent"}),
+    Page("helpdesk:assign", lambda w: [w.b_ticket.public_id], post_only=True, post={"assign-assignee": ""}),
     Page("audit:access_log", lambda w: []),
     Page("audit:access_log_export", lambda w: []),
 ]
@@ -76,6 +87,12 @@ EXEMPT = {
     "accounts:password_reset_confirm": "own account",
     "accounts:password_reset_complete": "own account",
     "set_language": "language cookie only",
+    "helpdesk:inbox": "covered by test_inbox_never_lists_another_organisations_questions",
+    "ask:form": "public form of the organisation in the URL; creates only in that organisation",
+    "ask:sent": "static thank-you page",
+    "ask:follow_up": "covered by test_follow_up_links_only_work_under_their_own_organisation",
+    "ask:message": "covered by test_follow_up_links_only_work_under_their_own_organisation",
+    "ask:close": "covered by test_follow_up_links_only_work_under_their_own_organisation",
     "admin:*": "platform admins only: covered by test_platform_admin_pages_are_closed_to_organisation_staff",
     "api:*": "covered operation by operation in API_OPERATIONS",
 }
@@ -107,6 +124,7 @@ def world(db, make_staff) -> World:
     return World(
         a=a,
         b=b,
+        b_ticket=TicketFactory(organisation=b, subject="Beta-vraag", requester_name="Beta Persoon"),
         b_department=DepartmentFactory(organisation=b, name="Beta-afdeling"),
         b_tool=DigitalToolFactory(organisation=b, name="Beta-portaal"),
         b_member=b_member,
@@ -121,6 +139,8 @@ def b_snapshot(world: World) -> tuple[Any, ...]:
             sorted(Department.objects.filter(organisation=world.b).values_list("name", "referral_email")),
             sorted(DigitalTool.objects.filter(organisation=world.b).values_list("name", "kind", "login_url")),
             Organisation.objects.filter(pk=world.b.pk).values_list("contact_phone", "contact_phone_hours").get(),
+            sorted(Ticket.objects.filter(organisation=world.b).values_list("status", "priority", "assignee_id")),
+            Message.objects.filter(organisation=world.b).count(),
         )
 
 
@@ -129,8 +149,8 @@ def test_page_of_another_organisation_is_not_found_and_unchanged(world, page):
     url = reverse(page.name, args=page.args(world))
     before = b_snapshot(world)
     response = world.client_a.get(url)
-    assert response.status_code == 404
-    for forbidden in ("Organisatie Beta", "Beta-afdeling", "Beta-portaal", world.b_member.email):
+    assert response.status_code == (405 if page.post_only else 404)
+    for forbidden in ("Organisatie Beta", "Beta-afdeling", "Beta-portaal", "Beta-vraag", world.b_member.email):
         assert forbidden not in response.content.decode()
     if page.post is not None:
         assert world.client_a.post(url, page.post).status_code == 404
@@ -195,3 +215,23 @@ def test_every_endpoint_is_covered():
     schema = api.get_openapi_schema()
     operations = {f"{method.upper()} {path}" for path, item in schema["paths"].items() for method in item}
     assert operations == set(API_OPERATIONS)
+
+
+def test_inbox_never_lists_another_organisations_questions(world):
+    page = world.client_a.get(reverse("helpdesk:inbox"), {"view": "all_open"}).content.decode()
+    assert "Beta-vraag" not in page
+    assert "Beta Persoon" not in page
+
+
+def test_follow_up_links_only_work_under_their_own_organisation(world):
+    with scopes_disabled():
+        _ticket, token = ticket_create(organisation=world.b, intake=Intake(question="Beta-geheim", language="nl"))
+    before = b_snapshot(world)
+    anonymous = Client()
+    for name, method in (("ask:follow_up", "get"), ("ask:message", "post"), ("ask:close", "post")):
+        url = reverse(name, args=[world.a.slug, token])
+        response = getattr(anonymous, method)(url, {"body": "Sneaky"} if method == "post" else None)
+        assert response.status_code == 404
+        assert "Beta-geheim" not in response.content.decode()
+    assert b_snapshot(world) == before
+    assert anonymous.get(reverse("ask:follow_up", args=[world.b.slug, token])).status_code == 200

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from wegwijs.accounts.models import User
 from wegwijs.tenancy.permissions import can_view_team
+from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.selectors import organisation_list_public
 
 
@@ -22,6 +23,8 @@ class NavItem:
 def staff_navigation(*, user: User, grants: Mapping[int, frozenset[str]]) -> list[NavItem]:
     """`grants` are all the person's roles per organisation (not only those the current page needs)."""
     items = [NavItem(_("Start"), reverse("web:staff_home"))]
+    if any(roles & {Role.AGENT, Role.COORDINATOR} for roles in grants.values()):
+        items.append(NavItem(_("Inbox"), reverse("helpdesk:inbox")))
     organisations = organisation_list_public().filter(pk__in=grants)
     for organisation in organisations:
         items.append(NavItem(organisation.name, reverse("tenancy:organisation", args=[organisation.slug])))

@@ -1,0 +1,66 @@
+"""The helpdesk's vocabularies. Pure data."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Channel(models.TextChoices):
+    WEB = "web", _("Web form")
+    EMAIL = "email", _("E-mail")
+    PHONE = "phone", _("Phone")
+    WALK_IN = "walk_in", _("Walk-in")
+    CALLBACK = "callback", _("Callback")
+    API = "api", _("API")
+
+
+class Status(models.TextChoices):
+    NEW = "new", _("New")
+    OPEN = "open", _("Open")
+    WAITING_ON_PERSON = "waiting_on_person", _("Waiting for the person")
+    REFERRED = "referred", _("Referred")
+    RESOLVED = "resolved", _("Resolved")
+    CLOSED = "closed", _("Closed")
+
+
+class Priority(models.TextChoices):
+    URGENT = "urgent", _("Urgent")
+    HIGH = "high", _("High")
+    NORMAL = "normal", _("Normal")
+    LOW = "low", _("Low")
+
+
+class Route(models.TextChoices):
+    URGENT = "urgent", _("Urgent: danger to health")
+    CARE_PROVIDER = "care_provider", _("Medical: to the care provider")
+    HELPDESK = "helpdesk", _("Digital care helpdesk")
+    GENERAL_DIGITAL = "general_digital", _("General digital skills")
+    ORGANISATION = "organisation", _("Organisation (patient service desk)")
+    PRIVACY = "privacy", _("Privacy")
+    FEEDBACK = "feedback", _("Feedback")
+
+
+class ContactMethod(models.TextChoices):
+    EMAIL = "email", _("E-mail")
+    PHONE = "phone", _("Phone")
+    FOLLOW_UP_PAGE = "follow_up_page", _("Only on the follow-up page")
+
+
+class MessageKind(models.TextChoices):
+    INBOUND = "inbound", _("From the person")
+    OUTBOUND = "outbound", _("Reply to the person")
+    NOTE = "note", _("Internal note")
+
+
+class EventKind(models.TextChoices):
+    CREATED = "created", _("created")
+    MESSAGE = "message", _("message from the person")
+    REPLY = "reply", _("reply sent")
+    NOTE = "note", _("internal note")
+    STATUS = "status", _("status changed")
+    PRIORITY = "priority", _("priority changed")
+    ASSIGNED = "assigned", _("assigned")
+    CLOSED_BY_PERSON = "closed_by_person", _("closed by the person")
+
+
+PRIORITY_ORDER = {Priority.URGENT: 0, Priority.HIGH: 1, Priority.NORMAL: 2, Priority.LOW: 3}
+OPEN_STATUSES = frozenset({Status.NEW, Status.OPEN, Status.WAITING_ON_PERSON, Status.REFERRED})

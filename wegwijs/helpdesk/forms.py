@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from wegwijs.accounts.models import User
+from wegwijs.core.forms import AccessibleFormMixin
+from wegwijs.helpdesk.choices import ContactMethod, Priority, Status
+from wegwijs.tenancy.models import DigitalTool
+
+QUESTION_MAX = 5000
+MESSAGE_MAX = 10000
+
+
+class QuestionForm(AccessibleFormMixin, forms.Form):
+    """The public question form. B1 wording; works without JavaScript."""
+
+    question = forms.CharField(
+        label=_("Your question"),
+        help_text=_("Tell us what you want to do and where you get stuck. Do not write your BSN."),
+        max_length=QUESTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    tool = forms.ModelChoiceField(
+        label=_("About which app or website?"),
+        queryset=DigitalTool.objects.none(),
+        required=False,
+        empty_label=_("I do not know / something else"),
+    )
+    language = forms.ChoiceField(label=_("In which language do you want an answer?"), choices=settings.LANGUAGES)
+    name = forms.CharField(label=_("Your name"), max_length=200, required=False)
+    email = forms.EmailField(label=_("Your e-mail address"), required=False)
+    phone = forms.CharField(label=_("Your phone number"), max_length=40, required=False)
+    preferred_contact = forms.ChoiceField(
+        label=_("How do you want to get our answer?"),
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+        initial=ContactMethod.FOLLOW_UP_PAGE,
+    )
+    consent_to_contact = forms.BooleanField(
+        label=_("You may contact me about this question by e-mail or phone."), required=False
+    )
+    consent_to_hand_over = forms.BooleanField(
+        label=_("You may pass my question to my care provider if that helps me faster."), required=False
+    )
+    # Honeypot: people never see or fill it; bots that fill every field are ignored.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args: Any, tools: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["tool"].queryset = tools  # type: ignore[attr-defined]
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        method = cleaned.get("preferred_contact")
+        if method == ContactMethod.EMAIL and not cleaned.get("email"):
+            self.add_error("email", _("Fill in your e-mail address, or choose another way to get our answer."))
+        if method == ContactMethod.PHONE and not cleaned.get("phone"):
+            self.add_error("phone", _("Fill in your phone number, or choose another way to get our answer."))
+        if method in {ContactMethod.EMAIL, ContactMethod.PHONE} and not cleaned.get("consent_to_contact"):
+            self.add_error("consent_to_contact", _("We may only contact you if you say yes here."))
+        return cleaned
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.data.get("website"))
+
+
+class MessageForm(AccessibleFormMixin, forms.Form):
+    body = forms.CharField(label=_("Your message"), max_length=MESSAGE_MAX, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class ReplyForm(AccessibleFormMixin, forms.Form):
+    prefix = "reply"
+
+    body = forms.CharField(
+        label=_("Reply to the person"), max_length=MESSAGE_MAX, widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+class NoteForm(AccessibleFormMixin, forms.Form):
+    prefix = "note"
+
+    body = forms.CharField(
+        label=_("Internal note (the person does not see this)"),
+        max_length=MESSAGE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class StatusForm(AccessibleFormMixin, forms.Form):
+    prefix = "status"
+
+    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+
+
+class PriorityForm(AccessibleFormMixin, forms.Form):
+    prefix = "priority"
+
+    priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices)
+
+
+class AssignForm(AccessibleFormMixin, forms.Form):
+    prefix = "assign"
+
+    assignee: forms.ModelChoiceField[User] = forms.ModelChoiceField(
+        label=_("Assign to"),
+        queryset=None,
+        required=False,  # type: ignore[arg-type]
+        empty_label=_("Nobody"),
+        to_field_name="public_id",
+    )
+
+    def __init__(self, *args: Any, agents: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = agents  # type: ignore[attr-defined]
+
+
+class InboxFilterForm(AccessibleFormMixin, forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, choices=[("", _("All languages")), *settings.LANGUAGES]
+    )

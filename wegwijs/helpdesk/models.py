@@ -1,0 +1,133 @@
+"""Questions ("vragen"), their messages and their timeline. All person data: organisation-scoped."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wegwijs.core.models import TimestampedModel
+from wegwijs.helpdesk.choices import Channel, ContactMethod, EventKind, MessageKind, Priority, Route, Status
+from wegwijs.tenancy.models import DigitalTool, Location, Organisation, OrganisationScopedManager
+
+
+class Team(TimestampedModel):
+    """A group of agents of the central helpdesk, serving some organisations in some languages."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    organisations = models.ManyToManyField(Organisation, related_name="teams", verbose_name=_("serves"))
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="teams", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Ticket(TimestampedModel):
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="tickets")
+    number = models.PositiveIntegerField(_("number"))
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    language = models.CharField(_("language"), max_length=8, default="nl")
+    subject = models.CharField(_("subject"), max_length=200)
+    route = models.CharField(_("route"), max_length=20, choices=Route.choices, default=Route.HELPDESK)
+    topic = models.CharField(_("topic"), max_length=60, blank=True)
+    tool = models.ForeignKey(DigitalTool, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    location = models.ForeignKey(Location, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
+    priority = models.CharField(_("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL)
+    requester_name = models.CharField(_("name"), max_length=200, blank=True)
+    requester_email = models.EmailField(_("e-mail address"), blank=True)
+    requester_phone = models.CharField(_("phone number"), max_length=40, blank=True)
+    preferred_contact = models.CharField(
+        _("preferred contact"), max_length=20, choices=ContactMethod.choices, default=ContactMethod.FOLLOW_UP_PAGE
+    )
+    consent_to_contact = models.BooleanField(_("may be contacted"), default=False)
+    consent_to_hand_over = models.BooleanField(_("data may be handed over"), default=False)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_tickets"
+    )
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="tickets")
+    first_response_due_at = models.DateTimeField(null=True, blank=True)
+    resolution_due_at = models.DateTimeField(null=True, blank=True)
+    first_responded_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    follow_up_token_hash = models.CharField(max_length=64, unique=True)
+
+    objects: ClassVar[models.Manager[Ticket]] = OrganisationScopedManager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "number"], name="ticket_number_per_org")]
+        indexes = [
+            models.Index(fields=["organisation", "status", "created_at"], name="ticket_org_status_created"),
+            models.Index(fields=["organisation", "assignee", "status"], name="ticket_org_assignee_status"),
+        ]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self) -> str:
+        return f"#{self.number}"
+
+    @property
+    def reference(self) -> str:
+        """What people quote: the organisation's short name and the number, e.g. ZV-1042."""
+        initials = "".join(part[0] for part in self.organisation.slug.split("-") if part)[:3].upper()
+        return f"{initials}-{self.number}"
+
+
+class Message(TimestampedModel):
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="messages")
+    kind = models.CharField(_("kind"), max_length=10, choices=MessageKind.choices)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    body = models.TextField(_("message"))
+
+    objects: ClassVar[models.Manager[Message]] = OrganisationScopedManager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["organisation", "ticket", "created_at"], name="message_org_ticket")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} message on ticket {self.ticket_id}"
+
+
+class TicketEvent(models.Model):
+    """One line of a question's timeline: who did what, when. Holds ids and codes, never the person's words."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(auto_now_add=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    kind = models.CharField(max_length=20, choices=EventKind.choices)
+    before = models.CharField(max_length=60, blank=True)
+    after = models.CharField(max_length=60, blank=True)
+
+    objects: ClassVar[models.Manager[TicketEvent]] = OrganisationScopedManager()
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["organisation", "ticket", "at"], name="event_org_ticket_at")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} on ticket {self.ticket_id}"
+
+
+class IntakeAttempt(models.Model):
+    """A question sent through a public form, kept briefly for rate limits. Only a keyed hash of the address."""
+
+    address_digest = models.CharField(max_length=64)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["address_digest", "at"], name="intake_address_at")]
+
+    def __str__(self) -> str:
+        return f"intake at {self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,102 @@
+"""The person's side: ask a question, and follow it through the private link. No account needed."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from wegwijs.core.errors import DomainError
+from wegwijs.core.http import client_address
+from wegwijs.helpdesk import selectors, services, statuses
+from wegwijs.helpdesk.forms import MessageForm, QuestionForm
+from wegwijs.tenancy.models import Organisation
+from wegwijs.tenancy.rules import public_view
+from wegwijs.tenancy.selectors import tool_list
+
+
+@public_view
+@require_http_methods(["GET", "POST"])
+def ask_view(request: HttpRequest, org_slug: str) -> HttpResponse:
+    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    tools = tool_list(organisation=organisation, active_only=True)
+    form = QuestionForm(request.POST or None, tools=tools, initial={"language": translation.get_language()})
+    if request.method == "POST" and form.is_valid():
+        if form.is_bot:
+            return redirect("ask:sent", org_slug=organisation.slug)
+        data = form.cleaned_data
+        intake = services.Intake(
+            question=data["question"],
+            language=data["language"],
+            tool=data["tool"],
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            preferred_contact=data["preferred_contact"],
+            consent_to_contact=data["consent_to_contact"],
+            consent_to_hand_over=data["consent_to_hand_over"],
+        )
+        try:
+            services.intake_check_rate(client_address=client_address(request))
+            _ticket, token = services.ticket_create(organisation=organisation, intake=intake)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your question has been sent. Keep this page: here you read our answer."))
+            return redirect("ask:follow_up", org_slug=organisation.slug, token=token)
+    status = 400 if form.errors else 200
+    return render(request, "helpdesk/ask.html", {"organisation": organisation, "form": form}, status=status)
+
+
+@public_view
+def ask_sent_view(request: HttpRequest, org_slug: str) -> HttpResponse:
+    return render(request, "helpdesk/ask_sent.html", {"organisation": request.organisation})  # type: ignore[attr-defined]
+
+
+@public_view
+def follow_up_view(request: HttpRequest, org_slug: str, token: str) -> HttpResponse:
+    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    ticket = selectors.ticket_get_by_follow_up_token(organisation=organisation, raw_token=token)
+    return render(
+        request,
+        "helpdesk/follow_up.html",
+        {
+            "organisation": organisation,
+            "ticket": ticket,
+            "conversation": selectors.ticket_public_messages(ticket=ticket),
+            "form": MessageForm(),
+            "is_open": statuses.is_open(ticket.status) or ticket.status == "resolved",
+            "follow_up_url": request.build_absolute_uri(),
+        },
+    )
+
+
+@public_view
+@require_POST
+def follow_up_message_view(request: HttpRequest, org_slug: str, token: str) -> HttpResponse:
+    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    ticket = selectors.ticket_get_by_follow_up_token(organisation=organisation, raw_token=token)
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        try:
+            services.ticket_add_person_message(ticket=ticket, body=form.cleaned_data["body"])
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your message has been sent."))
+    else:
+        messages.error(request, _("Write a message of at most 10,000 characters."))
+    return redirect("ask:follow_up", org_slug=organisation.slug, token=token)
+
+
+@public_view
+@require_POST
+def follow_up_close_view(request: HttpRequest, org_slug: str, token: str) -> HttpResponse:
+    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    ticket = selectors.ticket_get_by_follow_up_token(organisation=organisation, raw_token=token)
+    services.ticket_close_by_person(ticket=ticket)
+    messages.success(request, _("Your question is closed. Thank you. You can always ask a new question."))
+    return redirect("ask:follow_up", org_slug=organisation.slug, token=token)

@@ -1,0 +1,133 @@
+"""Reads of questions, for the person's follow-up page and for the agents' workspace."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.conf import settings
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from wegwijs.accounts.models import User
+from wegwijs.core.errors import NotFound
+from wegwijs.helpdesk.choices import OPEN_STATUSES, PRIORITY_ORDER, MessageKind, Priority
+from wegwijs.helpdesk.models import Message, Ticket, TicketEvent
+from wegwijs.helpdesk.services import follow_up_token_digest
+from wegwijs.tenancy.models import Membership, Organisation
+from wegwijs.tenancy.roles import Role
+from wegwijs.tenancy.scope import current_access, person_record_get, person_records_listed
+
+INBOX_VIEWS = ("mine", "unassigned", "my_teams", "urgent", "all_open", "closed")
+
+
+# --- the person's own view -------------------------------------------------------------------
+
+
+def ticket_get_by_follow_up_token(*, organisation: Organisation, raw_token: str) -> Ticket:
+    """The question behind a private follow-up link; the link stops working a while after closing."""
+    ticket = (
+        Ticket.objects.filter(organisation=organisation, follow_up_token_hash=follow_up_token_digest(raw_token))
+        .select_related("organisation", "tool")
+        .first()
+    )
+    if ticket is None:
+        raise NotFound("not found")
+    if ticket.closed_at and ticket.closed_at + dt.timedelta(days=settings.FOLLOW_UP_DAYS_AFTER_CLOSE) < timezone.now():
+        raise NotFound("expired")
+    return ticket
+
+
+def ticket_public_messages(*, ticket: Ticket) -> QuerySet[Message]:
+    """What the person sees: their messages and the replies, never internal notes."""
+    return Message.objects.filter(organisation_id=ticket.organisation_id, ticket=ticket).exclude(kind=MessageKind.NOTE)
+
+
+# --- the agents' workspace -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InboxFilter:
+    view: str = "all_open"
+    language: str = ""
+    organisation_slug: str = ""
+
+
+def _inbox_base() -> QuerySet[Ticket]:
+    return Ticket.objects.filter(organisation_id__in=current_access().organisation_ids)
+
+
+def _view(tickets: QuerySet[Ticket], view: str, user: User) -> QuerySet[Ticket]:
+    open_tickets = tickets.filter(status__in=OPEN_STATUSES)
+    return {
+        "mine": open_tickets.filter(assignee=user),
+        "unassigned": open_tickets.filter(assignee__isnull=True),
+        "my_teams": open_tickets.filter(team__members=user),
+        "urgent": open_tickets.filter(priority=Priority.URGENT),
+        "all_open": open_tickets,
+        "closed": tickets.exclude(status__in=OPEN_STATUSES),
+    }.get(view, open_tickets)
+
+
+def ticket_inbox(*, user: User, filters: InboxFilter) -> QuerySet[Ticket]:
+    """One inbox view: urgent first, then oldest first, so nobody waits longest by accident."""
+    rank = Case(
+        *[When(priority=priority, then=Value(order)) for priority, order in PRIORITY_ORDER.items()],
+        output_field=IntegerField(),
+    )
+    tickets = _view(_inbox_base(), filters.view, user).annotate(priority_rank=rank)
+    if filters.language:
+        tickets = tickets.filter(language=filters.language)
+    if filters.organisation_slug:
+        tickets = tickets.filter(organisation__slug=filters.organisation_slug)
+    return tickets.select_related("organisation", "assignee", "tool").order_by("priority_rank", "created_at")
+
+
+def ticket_inbox_counts(*, user: User) -> dict[str, int]:
+    """How many questions each inbox view holds, in one query."""
+    open_q = Q(status__in=OPEN_STATUSES)
+    counts = _inbox_base().aggregate(
+        mine=Count("pk", filter=open_q & Q(assignee=user)),
+        unassigned=Count("pk", filter=open_q & Q(assignee__isnull=True)),
+        my_teams=Count("pk", filter=open_q & Q(team__members=user), distinct=True),
+        urgent=Count("pk", filter=open_q & Q(priority=Priority.URGENT)),
+        all_open=Count("pk", filter=open_q),
+        closed=Count("pk", filter=~open_q),
+    )
+    return {view: counts[view] for view in INBOX_VIEWS}
+
+
+def ticket_inbox_logged(tickets: list[Ticket]) -> list[Ticket]:
+    """An inbox page shows person data (names, subjects): log the listing."""
+    person_records_listed(tickets, record_type="ticket")
+    return tickets
+
+
+def ticket_get_for_staff(*, public_id: UUID | str) -> Ticket:
+    """One question for an agent. Reading it is written to the access log."""
+    tickets = Ticket.objects.select_related("organisation", "tool", "assignee", "team", "location")
+    return person_record_get(tickets, public_id=public_id, record_type="ticket")
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    at: dt.datetime
+    message: Message | None = None
+    event: TicketEvent | None = None
+
+
+def ticket_timeline(*, ticket: Ticket) -> list[TimelineItem]:
+    """Messages, notes and events in the order they happened."""
+    messages = Message.objects.filter(organisation_id=ticket.organisation_id, ticket=ticket).select_related("author")
+    events = TicketEvent.objects.filter(organisation_id=ticket.organisation_id, ticket=ticket).select_related("actor")
+    items = [TimelineItem(at=message.created_at, message=message) for message in messages]
+    items += [TimelineItem(at=event.at, event=event) for event in events]
+    return sorted(items, key=lambda item: item.at)
+
+
+def ticket_assignable_agents(*, ticket: Ticket) -> QuerySet[User]:
+    agent_ids = Membership.objects.filter(
+        organisation_id=ticket.organisation_id, role__in=[Role.AGENT, Role.COORDINATOR]
+    ).values("user_id")
+    return User.objects.filter(pk__in=agent_ids, is_active=True).order_by("full_name")

@@ -1,0 +1,251 @@
+"""Everything that can happen to a question. Each write owns its transaction and its timeline event."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wegwijs.accounts.models import User
+from wegwijs.core.errors import DomainError
+from wegwijs.helpdesk import routing, statuses
+from wegwijs.helpdesk.choices import Channel, ContactMethod, EventKind, MessageKind, Priority, Status
+from wegwijs.helpdesk.models import IntakeAttempt, Message, Team, Ticket, TicketEvent
+from wegwijs.tenancy.models import DigitalTool, Membership, Organisation
+from wegwijs.tenancy.roles import Role
+from wegwijs.triage.redaction import redact_bsn
+
+SUBJECT_LENGTH = 80
+
+
+class IntakeThrottled(DomainError):
+    code = "too_many_questions"
+    status = 429
+
+
+@dataclass(frozen=True)
+class Intake:
+    """What a person tells us when they ask a question, from any public channel."""
+
+    question: str
+    language: str
+    channel: str = Channel.WEB
+    tool: DigitalTool | None = None
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    preferred_contact: str = ContactMethod.FOLLOW_UP_PAGE
+    consent_to_contact: bool = False
+    consent_to_hand_over: bool = False
+
+
+def follow_up_token_digest(raw_token: str) -> str:
+    return hashlib.sha256(raw_token.encode()).hexdigest()
+
+
+def _address_digest(address: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), "sha256").hexdigest()
+
+
+def intake_check_rate(*, client_address: str | None) -> None:
+    """Refuse a public question when this address sent too many recently; otherwise count this one."""
+    if not client_address:
+        return
+    digest = _address_digest(client_address)
+    since = timezone.now() - dt.timedelta(minutes=settings.INTAKE_WINDOW_MINUTES)
+    if IntakeAttempt.objects.filter(address_digest=digest, at__gte=since).count() >= settings.INTAKE_LIMIT_PER_ADDRESS:
+        raise IntakeThrottled(_("You sent many questions in a short time. Please wait a moment, or call us."))
+    IntakeAttempt.objects.create(address_digest=digest)
+
+
+def _subject_from(question: str) -> str:
+    first_line = question.strip().splitlines()[0] if question.strip() else ""
+    return first_line if len(first_line) <= SUBJECT_LENGTH else first_line[: SUBJECT_LENGTH - 1].rstrip() + "…"
+
+
+def _next_number(organisation: Organisation) -> int:
+    # Locking the organisation row serialises numbering per organisation on PostgreSQL;
+    # SQLite transactions are already serialised (transaction_mode IMMEDIATE).
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+    highest = Ticket.objects.filter(organisation=organisation).aggregate(highest=Max("number"))["highest"]
+    return (highest or 0) + 1
+
+
+def _team_for(organisation: Organisation, language: str) -> Team | None:
+    teams = Team.objects.prefetch_related("organisations")
+    skills = [
+        routing.TeamSkills(team.pk, frozenset(org.pk for org in team.organisations.all()), frozenset(team.languages))
+        for team in teams
+    ]
+    chosen = routing.choose_team(skills, organisation_id=organisation.pk, language=language)
+    return next((team for team in teams if team.pk == chosen), None)
+
+
+def _event(ticket: Ticket, kind: str, *, actor: User | None = None, before: str = "", after: str = "") -> None:
+    TicketEvent.objects.create(
+        organisation_id=ticket.organisation_id, ticket=ticket, actor=actor, kind=kind, before=before, after=after
+    )
+
+
+@transaction.atomic
+def ticket_create(*, organisation: Organisation, intake: Intake) -> tuple[Ticket, str]:
+    """Register a question. Returns the ticket and the secret of its private follow-up link (shown once)."""
+    question = redact_bsn(intake.question.strip())
+    if not question:
+        raise DomainError(_("Please write your question."), code="empty_question")
+    if intake.tool is not None and intake.tool.organisation_id != organisation.pk:
+        raise DomainError(_("Unknown digital tool."), code="unknown_tool")
+    raw_token = secrets.token_urlsafe(32)
+    ticket = Ticket.objects.create(
+        organisation=organisation,
+        number=_next_number(organisation),
+        channel=intake.channel,
+        language=intake.language,
+        subject=_subject_from(question),
+        tool=intake.tool,
+        priority=Priority.NORMAL,
+        requester_name=redact_bsn(intake.name.strip()),
+        requester_email=intake.email.strip().lower(),
+        requester_phone=intake.phone.strip(),
+        preferred_contact=intake.preferred_contact,
+        consent_to_contact=intake.consent_to_contact,
+        consent_to_hand_over=intake.consent_to_hand_over,
+        team=_team_for(organisation, intake.language),
+        follow_up_token_hash=follow_up_token_digest(raw_token),
+    )
+    Message.objects.create(
+        organisation=organisation, ticket=ticket, kind=MessageKind.INBOUND, channel=intake.channel, body=question
+    )
+    _event(ticket, EventKind.CREATED, after=intake.channel)
+    return ticket, raw_token
+
+
+def _set_status(ticket: Ticket, status: str, *, actor: User | None) -> None:
+    if status == ticket.status:
+        return
+    before = ticket.status
+    ticket.status = status
+    now = timezone.now()
+    if status == Status.RESOLVED:
+        ticket.resolved_at = now
+    if status == Status.CLOSED:
+        ticket.closed_at = now
+    if statuses.is_open(status):
+        ticket.resolved_at = None
+        ticket.closed_at = None
+    ticket.save(update_fields=["status", "resolved_at", "closed_at", "updated_at"])
+    _event(ticket, EventKind.STATUS, actor=actor, before=before, after=status)
+
+
+@transaction.atomic
+def ticket_add_person_message(*, ticket: Ticket, body: str) -> Message:
+    """The person writes again through the follow-up page (or e-mail)."""
+    text = redact_bsn(body.strip())
+    if not text:
+        raise DomainError(_("Please write your message."), code="empty_message")
+    if ticket.status == Status.CLOSED:
+        raise DomainError(_("This question is closed. Ask a new question."), code="ticket_closed")
+    message = Message.objects.create(
+        organisation_id=ticket.organisation_id,
+        ticket=ticket,
+        kind=MessageKind.INBOUND,
+        channel=ticket.channel,
+        body=text,
+    )
+    _event(ticket, EventKind.MESSAGE)
+    _set_status(ticket, statuses.status_after_person_writes(ticket.status), actor=None)
+    return message
+
+
+@transaction.atomic
+def ticket_close_by_person(*, ticket: Ticket) -> None:
+    if ticket.status == Status.CLOSED:
+        return
+    _event(ticket, EventKind.CLOSED_BY_PERSON)
+    _set_status(ticket, Status.CLOSED, actor=None)
+
+
+@transaction.atomic
+def ticket_reply(*, actor: User, ticket: Ticket, body: str) -> Message:
+    """An agent answers the person. The person reads it on the follow-up page."""
+    text = redact_bsn(body.strip())
+    if not text:
+        raise DomainError(_("Write a reply first."), code="empty_reply")
+    if ticket.status == Status.CLOSED:
+        raise DomainError(_("This question is closed. Reopen it first."), code="ticket_closed")
+    message = Message.objects.create(
+        organisation_id=ticket.organisation_id,
+        ticket=ticket,
+        kind=MessageKind.OUTBOUND,
+        channel=ticket.channel,
+        author=actor,
+        body=text,
+    )
+    if ticket.first_responded_at is None:
+        ticket.first_responded_at = message.created_at
+        ticket.save(update_fields=["first_responded_at", "updated_at"])
+    _event(ticket, EventKind.REPLY, actor=actor)
+    _set_status(ticket, statuses.status_after_reply(ticket.status), actor=actor)
+    return message
+
+
+@transaction.atomic
+def ticket_add_note(*, actor: User, ticket: Ticket, body: str) -> Message:
+    text = redact_bsn(body.strip())
+    if not text:
+        raise DomainError(_("Write a note first."), code="empty_note")
+    message = Message.objects.create(
+        organisation_id=ticket.organisation_id,
+        ticket=ticket,
+        kind=MessageKind.NOTE,
+        channel=ticket.channel,
+        author=actor,
+        body=text,
+    )
+    _event(ticket, EventKind.NOTE, actor=actor)
+    return message
+
+
+@transaction.atomic
+def ticket_change_status(*, actor: User, ticket: Ticket, status: str) -> None:
+    if status not in Status.values or not statuses.can_agent_set_status(ticket.status, status):
+        raise DomainError(_("This status change is not possible."), code="status_not_allowed")
+    _set_status(ticket, status, actor=actor)
+
+
+@transaction.atomic
+def ticket_change_priority(*, actor: User, ticket: Ticket, priority: str) -> None:
+    if priority not in Priority.values:
+        raise DomainError(_("Unknown priority."), code="unknown_priority")
+    if priority == ticket.priority:
+        return
+    before = ticket.priority
+    ticket.priority = priority
+    ticket.save(update_fields=["priority", "updated_at"])
+    _event(ticket, EventKind.PRIORITY, actor=actor, before=before, after=priority)
+
+
+@transaction.atomic
+def ticket_assign(*, actor: User, ticket: Ticket, assignee: User | None) -> None:
+    """Give the question to an agent of its organisation (or to nobody)."""
+    if (
+        assignee is not None
+        and not Membership.objects.filter(
+            organisation_id=ticket.organisation_id, user=assignee, role__in=[Role.AGENT, Role.COORDINATOR]
+        ).exists()
+    ):
+        raise DomainError(_("This person does not work on this organisation's questions."), code="not_an_agent")
+    if assignee == ticket.assignee:
+        return
+    before = str(ticket.assignee.public_id) if ticket.assignee else ""
+    ticket.assignee = assignee
+    ticket.save(update_fields=["assignee", "updated_at"])
+    _event(ticket, EventKind.ASSIGNED, actor=actor, before=before, after=str(assignee.public_id) if assignee else "")

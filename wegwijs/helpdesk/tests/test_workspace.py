@@ -1,0 +1,119 @@
+import pytest
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from wegwijs.audit.models import AccessLogEntry
+from wegwijs.helpdesk.choices import Priority, Status
+from wegwijs.helpdesk.models import Message, Ticket
+from wegwijs.helpdesk.tests.factories import MessageFactory, TicketFactory
+from wegwijs.tenancy.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def log_entries():
+    with scopes_disabled():
+        return list(AccessLogEntry.objects.order_by("id"))
+
+
+def test_inbox_shows_the_questions_of_the_agents_organisations_only(organisation, other_organisation, make_staff):
+    _agent, client = make_staff(Role.AGENT, organisation)
+    mine = TicketFactory(organisation=organisation, subject="Inloggen lukt niet")
+    TicketFactory(organisation=other_organisation, subject="Vraag van elders")
+    page = client.get(reverse("helpdesk:inbox")).content.decode()
+    assert mine.subject in page
+    assert "Vraag van elders" not in page
+    assert [(entry.action, entry.record_count) for entry in log_entries()] == [("list", 1)]
+
+
+def test_inbox_views_filter_and_count(organisation, make_staff):
+    agent, client = make_staff(Role.AGENT, organisation)
+    TicketFactory(organisation=organisation, assignee=agent, subject="Voor mij")
+    TicketFactory(organisation=organisation, priority=Priority.URGENT, subject="Spoed")
+    TicketFactory(organisation=organisation, status=Status.CLOSED, subject="Klaar")
+    TicketFactory(organisation=organisation, language="tr", subject="Turks")
+    response = client.get(reverse("helpdesk:inbox"), {"view": "mine"})
+    counts = dict(response.context["views"])
+    assert counts == {"mine": 1, "unassigned": 2, "my_teams": 0, "urgent": 1, "all_open": 3, "closed": 1}
+    assert [ticket.subject for ticket in response.context["page"]] == ["Voor mij"]
+    urgent_first = client.get(reverse("helpdesk:inbox")).context["page"]
+    assert urgent_first[0].subject == "Spoed"
+    turkish = client.get(reverse("helpdesk:inbox"), {"language": "tr"}).context["page"]
+    assert [ticket.subject for ticket in turkish] == ["Turks"]
+
+
+def test_inbox_has_no_n_plus_one(organisation, make_staff, count_queries):
+    agent, client = make_staff(Role.AGENT, organisation)
+    TicketFactory.create_batch(2, organisation=organisation, assignee=agent)
+    small = count_queries(lambda: client.get(reverse("helpdesk:inbox")))
+    TicketFactory.create_batch(30, organisation=organisation, assignee=agent)
+    assert count_queries(lambda: client.get(reverse("helpdesk:inbox"))) == small <= 20
+
+
+def test_opening_a_question_writes_exactly_one_access_log_entry(organisation, make_staff):
+    agent, client = make_staff(Role.AGENT, organisation)
+    ticket = TicketFactory(organisation=organisation)
+    MessageFactory(ticket=ticket, body="Mijn pincode werkt niet")
+    page = client.get(reverse("helpdesk:ticket", args=[ticket.public_id]))
+    assert "Mijn pincode werkt niet" in page.content.decode()
+    (entry,) = log_entries()
+    assert (entry.actor_id, entry.action, entry.record_type, entry.record_id, entry.role) == (
+        agent.pk,
+        "view",
+        "ticket",
+        str(ticket.public_id),
+        "agent",
+    )
+
+
+def test_ticket_page_has_no_n_plus_one(organisation, make_staff, count_queries):
+    _agent, client = make_staff(Role.AGENT, organisation)
+    ticket = TicketFactory(organisation=organisation)
+    url = reverse("helpdesk:ticket", args=[ticket.public_id])
+    MessageFactory(ticket=ticket)
+    small = count_queries(lambda: client.get(url))
+    MessageFactory.create_batch(20, ticket=ticket)
+    assert count_queries(lambda: client.get(url)) == small <= 20
+
+
+def test_agent_replies_notes_changes_status_priority_and_assigns(organisation, make_staff):
+    agent, client = make_staff(Role.AGENT, organisation)
+    ticket = TicketFactory(organisation=organisation)
+    base = reverse("helpdesk:ticket", args=[ticket.public_id])
+    assert client.post(f"{base}reply/", {"reply-body": "Probeer dit eens."}).status_code == 302
+    assert client.post(f"{base}note/", {"note-body": "Leverancier gebeld."}).status_code == 302
+    assert client.post(f"{base}priority/", {"priority-priority": "high"}).status_code == 302
+    assert client.post(f"{base}assign/", {"assign-assignee": str(agent.public_id)}).status_code == 302
+    assert client.post(f"{base}status/", {"status-status": "resolved"}).status_code == 302
+    with scopes_disabled():
+        ticket.refresh_from_db()
+        kinds = sorted(Message.objects.filter(ticket=ticket).values_list("kind", flat=True))
+    assert (ticket.status, ticket.priority, ticket.assignee) == (Status.RESOLVED, Priority.HIGH, agent)
+    assert kinds == ["note", "outbound"]
+
+
+def test_an_impossible_change_shows_the_reason_and_changes_nothing(organisation, make_staff):
+    _agent, client = make_staff(Role.AGENT, organisation)
+    ticket = TicketFactory(organisation=organisation, status=Status.CLOSED)
+    response = client.post(reverse("helpdesk:status", args=[ticket.public_id]), {"status-status": "resolved"})
+    assert response.status_code == 400
+    assert client.post(reverse("helpdesk:reply", args=[ticket.public_id]), {"reply-body": "Hallo"}).status_code == 400
+    with scopes_disabled():
+        assert Ticket.objects.get(pk=ticket.pk).status == Status.CLOSED
+        assert not Message.objects.filter(ticket=ticket).exists()
+
+
+def test_care_provider_route_warns_against_answering_medical_content(organisation, make_staff):
+    _agent, client = make_staff(Role.AGENT, organisation)
+    ticket = TicketFactory(organisation=organisation, route="care_provider")
+    page = client.get(reverse("helpdesk:ticket", args=[ticket.public_id])).content.decode()
+    assert 'role="note"' in page
+
+
+@pytest.mark.parametrize("role", [Role.EDITOR, Role.ANALYST, Role.VOLUNTEER, Role.CARE_PROVIDER])
+def test_only_agents_and_coordinators_work_the_inbox(organisation, make_staff, role):
+    _user, client = make_staff(role, organisation)
+    ticket = TicketFactory(organisation=organisation)
+    assert client.get(reverse("helpdesk:ticket", args=[ticket.public_id])).status_code == 404
+    page = client.get(reverse("helpdesk:inbox"))
+    assert ticket.subject not in page.content.decode()

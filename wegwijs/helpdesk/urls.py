@@ -1,0 +1,15 @@
+from django.urls import path
+
+from wegwijs.helpdesk import views
+
+app_name = "helpdesk"
+
+urlpatterns = [
+    path("inbox/", views.inbox_view, name="inbox"),
+    path("tickets/<uuid:public_id>/", views.ticket_view, name="ticket"),
+    path("tickets/<uuid:public_id>/reply/", views.reply_view, name="reply"),
+    path("tickets/<uuid:public_id>/note/", views.note_view, name="note"),
+    path("tickets/<uuid:public_id>/status/", views.status_view, name="status"),
+    path("tickets/<uuid:public_id>/priority/", views.priority_view, name="priority"),
+    path("tickets/<uuid:public_id>/assign/", views.assign_view, name="assign"),
+]

@@ -1,0 +1,163 @@
+"""The agents' workspace: the inbox and the question page. Every form posts, redirects and works without JS."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from uuid import UUID
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from wegwijs.accounts.models import User
+from wegwijs.core.errors import DomainError
+from wegwijs.helpdesk import selectors, services
+from wegwijs.helpdesk.forms import AssignForm, InboxFilterForm, NoteForm, PriorityForm, ReplyForm, StatusForm
+from wegwijs.helpdesk.models import Ticket
+from wegwijs.tenancy.roles import Role
+from wegwijs.tenancy.rules import staff_view
+
+HELPDESK_ROLES = (Role.AGENT, Role.COORDINATOR)
+PAGE_SIZE = 50
+
+
+@staff_view(*HELPDESK_ROLES)
+@require_GET
+def inbox_view(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    view = request.GET.get("view", "all_open")
+    if view not in selectors.INBOX_VIEWS:
+        view = "all_open"
+    filter_form = InboxFilterForm(request.GET or None)
+    language = filter_form.cleaned_data["language"] if filter_form.is_valid() else ""
+    tickets = selectors.ticket_inbox(user=user, filters=selectors.InboxFilter(view=view, language=language))
+    page = Paginator(tickets, PAGE_SIZE).get_page(request.GET.get("page"))
+    selectors.ticket_inbox_logged(list(page.object_list))
+    return render(
+        request,
+        "helpdesk/inbox.html",
+        {
+            "page": page,
+            "view": view,
+            "views": [(name, count) for name, count in selectors.ticket_inbox_counts(user=user).items()],
+            "filter_form": filter_form,
+            "language": language,
+        },
+    )
+
+
+@staff_view(*HELPDESK_ROLES)
+@require_GET
+def ticket_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    ticket = selectors.ticket_get_for_staff(public_id=public_id)
+    return _ticket_page(request, ticket)
+
+
+def _ticket_page(request: HttpRequest, ticket: Ticket, *, failed: BaseForm | None = None) -> HttpResponse:
+    forms: dict[str, BaseForm] = {
+        "reply_form": ReplyForm(),
+        "note_form": NoteForm(),
+        "status_form": StatusForm(initial={"status": ticket.status}),
+        "priority_form": PriorityForm(initial={"priority": ticket.priority}),
+        "assign_form": AssignForm(
+            agents=selectors.ticket_assignable_agents(ticket=ticket),
+            initial={"assignee": ticket.assignee.public_id if ticket.assignee else None},
+        ),
+    }
+    if failed is not None:
+        forms[next(name for name, form in forms.items() if type(form) is type(failed))] = failed
+    return render(
+        request,
+        "helpdesk/ticket.html",
+        {"ticket": ticket, "timeline": selectors.ticket_timeline(ticket=ticket), **forms},
+        status=400 if failed is not None else 200,
+    )
+
+
+def _act(
+    request: HttpRequest,
+    public_id: UUID,
+    form: BaseForm,
+    action: Callable[[User, Ticket, dict[str, object]], object],
+    done: str,
+) -> HttpResponse:
+    """Shared shape of every change on the question page: validate, call one service, redirect or show errors."""
+    user: User = request.user  # type: ignore[assignment]
+    ticket = selectors.ticket_get_for_staff(public_id=public_id)
+    if form.is_valid():
+        try:
+            action(user, ticket, form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, done)
+            return redirect("helpdesk:ticket", public_id=ticket.public_id)
+    return _ticket_page(request, ticket, failed=form)
+
+
+@staff_view(*HELPDESK_ROLES)
+@require_POST
+def reply_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    return _act(
+        request,
+        public_id,
+        ReplyForm(request.POST),
+        lambda user, ticket, data: services.ticket_reply(actor=user, ticket=ticket, body=str(data["body"])),
+        _("Your reply has been sent."),
+    )
+
+
+@staff_view(*HELPDESK_ROLES)
+@require_POST
+def note_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    return _act(
+        request,
+        public_id,
+        NoteForm(request.POST),
+        lambda user, ticket, data: services.ticket_add_note(actor=user, ticket=ticket, body=str(data["body"])),
+        _("Your note has been saved."),
+    )
+
+
+@staff_view(*HELPDESK_ROLES)
+@require_POST
+def status_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    return _act(
+        request,
+        public_id,
+        StatusForm(request.POST),
+        lambda user, ticket, data: services.ticket_change_status(actor=user, ticket=ticket, status=str(data["status"])),
+        _("The status has been changed."),
+    )
+
+
+@staff_view(*HELPDESK_ROLES)
+@require_POST
+def priority_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    return _act(
+        request,
+        public_id,
+        PriorityForm(request.POST),
+        lambda user, ticket, data: services.ticket_change_priority(
+            actor=user, ticket=ticket, priority=str(data["priority"])
+        ),
+        _("The priority has been changed."),
+    )
+
+
+@staff_view(*HELPDESK_ROLES)
+@require_POST
+def assign_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    ticket = selectors.ticket_get_for_staff(public_id=public_id)
+    form = AssignForm(request.POST, agents=selectors.ticket_assignable_agents(ticket=ticket))
+    return _act(
+        request,
+        public_id,
+        form,
+        lambda user, ticket, data: services.ticket_assign(actor=user, ticket=ticket, assignee=data["assignee"]),  # type: ignore[arg-type]
+        _("The question has been assigned."),
+    )
