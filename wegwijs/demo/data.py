@@ -17,6 +17,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
 from wegwijs.accounts.models import User
+from wegwijs.helpdesk.choices import ContactMethod
+from wegwijs.helpdesk.models import Team, Ticket
+from wegwijs.helpdesk.services import Intake, ticket_create
 from wegwijs.tenancy.models import Department, DigitalTool, Location, Membership, Organisation
 from wegwijs.tenancy.roles import Role
 
@@ -160,6 +163,43 @@ def base32_secret(hex_key: str) -> str:
     return base64.b32encode(bytes.fromhex(hex_key)).decode().rstrip("=")
 
 
+TEAMS = [
+    ("Helpdesk Nederlands en Engels", ["nl", "en"], ["agent@wegwijs.example", "coordinator@wegwijs.example"]),
+    ("Helpdesk Turks en Arabisch", ["tr", "ar", "nl"], ["agent@wegwijs.example"]),
+]
+
+# (organisation slug, language, tool slug or "", question, name, e-mail)
+QUESTIONS = [
+    (
+        HOSPITAL,
+        "nl",
+        "mijnvechtdal",
+        "Ik kan niet inloggen op MijnVechtdal. Ik krijg steeds een foutmelding na DigiD.",
+        "Henk de Boer",
+        "henk@example.org",
+    ),
+    (HOSPITAL, "nl", "bloeddruk-thuis", "Mijn bloeddrukmeter maakt geen verbinding meer met de app.", "Riet Smit", ""),
+    (
+        HOSPITAL,
+        "tr",
+        "vechtdal-app",
+        "Uygulamaya giriş yapamıyorum, şifremi unuttum.",
+        "Ayşe Yılmaz",
+        "ayse@example.org",
+    ),
+    (
+        HOSPITAL,
+        "nl",
+        "beeldbellen-vechtdal",
+        "Ik ben mantelzorger voor mijn moeder. Hoe werkt beeldbellen met de cardioloog? Ze heeft geen camera.",
+        "Sanne Visser",
+        "sanne@example.org",
+    ),
+    (GP, "nl", "mijn-huisarts-de-linde", "Waar vind ik mijn uitslagen in Mijn Huisarts?", "", "lezer@example.org"),
+    (GP, "ar", "", "لا أعرف كيف أحجز موعدًا عبر الإنترنت.", "Omar", ""),
+]
+
+
 @transaction.atomic
 def load_demo() -> list[DemoStaff]:
     with scopes_disabled():
@@ -169,7 +209,39 @@ def load_demo() -> list[DemoStaff]:
             location.organisations.set(organisations.values())
         for staff in STAFF:
             _staff(staff, organisations)
+        _teams(organisations)
+        _questions(organisations)
     return STAFF
+
+
+def _teams(organisations: dict[str, Organisation]) -> None:
+    for name, languages, members in TEAMS:
+        team, _created = Team.objects.update_or_create(name=name, defaults={"languages": languages})
+        team.organisations.set(organisations.values())
+        team.members.set(User.objects.filter(email__in=members))
+
+
+def _questions(organisations: dict[str, Organisation]) -> None:
+    """Sample questions, only when the organisation has none yet (so reloading adds nothing)."""
+    for slug, organisation in organisations.items():
+        if Ticket.objects.filter(organisation=organisation).exists():
+            continue
+        for question_slug, language, tool_slug, question, name, email in QUESTIONS:
+            if question_slug != slug:
+                continue
+            tool = DigitalTool.objects.filter(organisation=organisation, slug=tool_slug).first() if tool_slug else None
+            ticket_create(
+                organisation=organisation,
+                intake=Intake(
+                    question=question,
+                    language=language,
+                    tool=tool,
+                    name=name,
+                    email=email,
+                    preferred_contact=ContactMethod.EMAIL if email else ContactMethod.FOLLOW_UP_PAGE,
+                    consent_to_contact=bool(email),
+                ),
+            )
 
 
 def _organisation(spec: dict[str, Any]) -> Organisation:

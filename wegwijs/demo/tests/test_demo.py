@@ -7,11 +7,22 @@ from django_scopes import scopes_disabled
 
 from wegwijs.accounts.models import User
 from wegwijs.demo.data import STAFF, demo_totp_key
+from wegwijs.helpdesk.models import Team, Ticket
 from wegwijs.tenancy.models import Department, DigitalTool, Location, Membership, Organisation
 from wegwijs.tenancy.roles import Role
 
 pytestmark = pytest.mark.django_db
-MODELS: list[type[Model]] = [Organisation, Department, DigitalTool, Location, Membership, User, TOTPDevice]
+MODELS: list[type[Model]] = [
+    Organisation,
+    Department,
+    DigitalTool,
+    Location,
+    Membership,
+    User,
+    TOTPDevice,
+    Team,
+    Ticket,
+]
 
 
 def counts() -> dict[str, int]:
@@ -31,6 +42,10 @@ def test_demo_loads_two_organisations_with_every_role_and_is_idempotent():
         kinds = set(DigitalTool.objects.filter(organisation__slug="ziekenhuis-vechtdal").values_list("kind", flat=True))
     assert kinds == {"portal", "app", "video", "monitoring"}
     assert User.objects.filter(is_platform_admin=True).count() == 1
+    assert first["Ticket"] == 6
+    with scopes_disabled():
+        turkish = Ticket.objects.get(language="tr")
+    assert turkish.team.name == "Helpdesk Turks en Arabisch"
 
 
 def test_demo_code_prints_the_code_that_logs_in(capsys):
