@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "ninja",
     "wegwijs.core",
     "wegwijs.tenancy",
@@ -222,6 +224,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.text("WEGWIJS_LOG_LEVEL", "INFO")},
 }
+
+# Background work runs from the database: `wegwijs db_worker` on any number of machines.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Outgoing e-mail to people: how often a failed send is tried, and the domain of our Message-IDs.
+EMAIL_SEND_ATTEMPTS = env.integer("WEGWIJS_EMAIL_SEND_ATTEMPTS", 5)
+EMAIL_MESSAGE_ID_DOMAIN = env.text("WEGWIJS_EMAIL_MESSAGE_ID_DOMAIN", "wegwijs.invalid")
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 200

@@ -38,6 +38,11 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
+@pytest.fixture(autouse=True)
+def _browser_tests_clean_the_access_log(clean_access_log_after_test: None) -> None:
+    """Browser tests run against a live server in transactional tests."""
+
+
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")

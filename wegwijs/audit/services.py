@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
+from django.db import models, transaction
+from django.db.models import Count
+from django_scopes import scopes_disabled
+
+from wegwijs.audit import triggers
 from wegwijs.audit.models import AccessLogEntry
 
 if TYPE_CHECKING:
@@ -34,3 +40,30 @@ def access_log_write(
         context=context.context[:300],
         reason=reason[:300],
     )
+
+
+def access_log_purge(*, before: dt.datetime) -> int:
+    """Remove entries older than `before` (retention). The only way rows ever leave the log: the append-only
+    triggers are lifted and restored inside this one transaction, and the purge itself is logged per organisation.
+    """
+    with transaction.atomic():
+        connection = transaction.get_connection()
+        triggers.run(connection, triggers.DROP)
+        with scopes_disabled():
+            old = AccessLogEntry.objects.filter(at__lt=before)
+            counts = dict(old.values("organisation_id").annotate(n=Count("id")).values_list("organisation_id", "n"))
+            deleted = models.QuerySet.delete(old)[0]
+        triggers.run(connection, triggers.CREATE)
+        for organisation_id, count in counts.items():
+            AccessLogEntry.objects.create(
+                organisation_id=organisation_id,
+                actor_label="retention",
+                role="",
+                action="delete",
+                record_type="access_log_entry",
+                record_count=count,
+                channel="command",
+                context="access-log-purge",
+                reason=f"entries before {before.isoformat()}",
+            )
+    return deleted

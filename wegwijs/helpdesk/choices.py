@@ -60,6 +60,14 @@ class EventKind(models.TextChoices):
     PRIORITY = "priority", _("priority changed")
     ASSIGNED = "assigned", _("assigned")
     CLOSED_BY_PERSON = "closed_by_person", _("closed by the person")
+    EMAIL_SENT = "email_sent", _("e-mail sent")
+    EMAIL_FAILED = "email_failed", _("e-mail could not be sent")
+
+
+class DeliveryStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to be sent")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Could not be sent")
 
 
 PRIORITY_ORDER = {Priority.URGENT: 0, Priority.HIGH: 1, Priority.NORMAL: 2, Priority.LOW: 3}

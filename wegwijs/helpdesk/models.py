@@ -9,7 +9,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wegwijs.core.models import TimestampedModel
-from wegwijs.helpdesk.choices import Channel, ContactMethod, EventKind, MessageKind, Priority, Route, Status
+from wegwijs.helpdesk.choices import (
+    Channel,
+    ContactMethod,
+    DeliveryStatus,
+    EventKind,
+    MessageKind,
+    Priority,
+    Route,
+    Status,
+)
 from wegwijs.tenancy.models import DigitalTool, Location, Organisation, OrganisationScopedManager
 
 
@@ -131,3 +140,25 @@ class IntakeAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"intake at {self.at:%Y-%m-%d %H:%M}"
+
+
+class OutboundEmail(models.Model):
+    """One e-mail to a person carrying a reply, with its delivery state. The body lives in the Message."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    message = models.OneToOneField(Message, on_delete=models.CASCADE, related_name="email")
+    to_address = models.EmailField()
+    rfc_message_id = models.CharField("Message-ID", max_length=255, unique=True)
+    status = models.CharField(max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects: ClassVar[models.Manager[OutboundEmail]] = OrganisationScopedManager()
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "status"], name="outbound_org_status")]
+
+    def __str__(self) -> str:
+        return f"e-mail {self.rfc_message_id} ({self.status})"

@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import DomainError
-from wegwijs.helpdesk import routing, statuses
+from wegwijs.helpdesk import email, routing, statuses
 from wegwijs.helpdesk.choices import Channel, ContactMethod, EventKind, MessageKind, Priority, Status
-from wegwijs.helpdesk.models import IntakeAttempt, Message, Team, Ticket, TicketEvent
+from wegwijs.helpdesk.models import IntakeAttempt, Message, OutboundEmail, Team, Ticket, TicketEvent
+from wegwijs.helpdesk.tasks import send_outbound_email
 from wegwijs.tenancy.models import DigitalTool, Membership, Organisation
 from wegwijs.tenancy.roles import Role
 from wegwijs.triage.redaction import redact_bsn
@@ -189,6 +190,14 @@ def ticket_reply(*, actor: User, ticket: Ticket, body: str) -> Message:
         author=actor,
         body=text,
     )
+    if email.wants_email(ticket):
+        outbound = OutboundEmail.objects.create(
+            organisation_id=ticket.organisation_id,
+            message=message,
+            to_address=ticket.requester_email,
+            rfc_message_id=email.new_message_id(),
+        )
+        transaction.on_commit(lambda: send_outbound_email.enqueue(ticket.organisation_id, outbound.pk))
     if ticket.first_responded_at is None:
         ticket.first_responded_at = message.created_at
         ticket.save(update_fields=["first_responded_at", "updated_at"])

@@ -126,6 +126,16 @@ def command_scope(name: str, organisations: Iterable[Organisation]) -> Iterator[
         yield context
 
 
+@contextmanager
+def task_scope(name: str, organisation_id: int) -> Iterator[AccessContext]:
+    """The scope for a background task working on one organisation's data (tasks take ids, never rows)."""
+    context = AccessContext(
+        channel="task", context=name, grants={organisation_id: frozenset({"task"})}, actor_label=f"task:{name}"
+    )
+    with access_scope(context):
+        yield context
+
+
 # --- reading person data -----------------------------------------------------------------------
 
 

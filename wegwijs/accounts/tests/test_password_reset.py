@@ -1,13 +1,8 @@
 """Password reset over a real SMTP server (aiosmtpd on localhost)."""
 
-import email
 import re
-import socket
-from email import policy
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
@@ -15,33 +10,6 @@ from django.urls import reverse
 from wegwijs.accounts.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-class Inbox(Message):
-    def __init__(self) -> None:
-        super().__init__()
-        self.messages: list[email.message.EmailMessage] = []
-
-    def handle_message(self, message) -> None:  # type: ignore[override]
-        self.messages.append(email.message_from_string(message.as_string(), policy=policy.default))
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def smtp_inbox(settings):
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = controller.hostname, controller.port
-    settings.EMAIL_USE_TLS = False
-    yield inbox
-    controller.stop()
 
 
 def test_reset_mail_arrives_in_the_staff_members_language_and_its_link_sets_a_new_password(smtp_inbox):

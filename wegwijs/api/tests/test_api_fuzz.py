@@ -24,6 +24,7 @@ def api_token(organisation):
 
 @pytest.mark.fuzz
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("clean_access_log_after_test")
 @schema.parametrize()
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_schema_and_never_fails(case, api_token):

@@ -1,14 +1,18 @@
 import csv
+import datetime as dt
 import io
 
 import pytest
 from django.contrib import admin
+from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
+from django.test import RequestFactory
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from wegwijs.audit.export import access_log_csv
 from wegwijs.audit.models import AccessLogEntry, AppendOnlyError
+from wegwijs.audit.services import access_log_purge
 from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.tests.factories import MembershipFactory
 
@@ -99,14 +103,44 @@ def test_the_log_is_closed_to_organisation_staff(organisation, make_staff):
 
 def test_platform_admin_can_open_every_admin_list_and_add_page(make_staff, organisation):
     _admin, client = make_staff(platform_admin=True)
-    for model in admin.site._registry:
+    request = RequestFactory().get("/")
+    request.user = _admin
+    for model, model_admin in admin.site._registry.items():
         meta = model._meta
         assert client.get(reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")).status_code == 200
         add_page = client.get(reverse(f"admin:{meta.app_label}_{meta.model_name}_add"))
-        assert add_page.status_code == (403 if model is AccessLogEntry else 200)
+        assert add_page.status_code == (200 if model_admin.has_add_permission(request) else 403)
+    assert not admin.site._registry[AccessLogEntry].has_add_permission(request)
 
 
 def test_csv_cells_never_become_spreadsheet_formulas(one_entry):
     one_entry.actor_label = '=HYPERLINK("http://evil")'
     rows = list(csv.DictReader(io.StringIO(access_log_csv([one_entry]))))
     assert rows[0]["actor"] == '\'=HYPERLINK("http://evil")'
+
+
+def test_retention_purge_removes_old_entries_logs_itself_and_keeps_the_log_append_only(one_entry):
+    with scopes_disabled():
+        AccessLogEntry.objects.create(
+            organisation_id=one_entry.organisation_id,
+            actor_label="x",
+            role="",
+            action="view",
+            record_type="t",
+            channel="page",
+            context="/",
+            reason="recent",
+        )
+    deleted = access_log_purge(before=one_entry.at + dt.timedelta(microseconds=1))
+    assert deleted == 1
+    logged = entries()
+    assert logged[0].reason == "recent"
+    assert logged[-1].action == "delete"
+    assert logged[-1].record_count == 1
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM audit_accesslogentry")
+
+
+def test_purge_command_refuses_a_short_retention():
+    with pytest.raises(CommandError):
+        call_command("access-log-purge", "--older-than-days", "30")

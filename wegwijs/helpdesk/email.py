@@ -1,0 +1,81 @@
+"""Replies to people by e-mail: composing with threading headers, and sending with retries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from wegwijs.helpdesk.choices import ContactMethod, DeliveryStatus, EventKind
+from wegwijs.helpdesk.models import OutboundEmail, Ticket, TicketEvent
+
+RETRY_DELAYS_MINUTES = (1, 5, 15, 60, 240)
+
+
+def wants_email(ticket: Ticket) -> bool:
+    return bool(
+        ticket.requester_email and ticket.consent_to_contact and ticket.preferred_contact == ContactMethod.EMAIL
+    )
+
+
+def new_message_id() -> str:
+    return f"<{uuid.uuid4()}@{settings.EMAIL_MESSAGE_ID_DOMAIN}>"
+
+
+def _compose(outbound: OutboundEmail) -> EmailMessage:
+    message = outbound.message
+    ticket = message.ticket
+    earlier = list(
+        OutboundEmail.objects.filter(organisation_id=outbound.organisation_id, message__ticket=ticket)
+        .exclude(pk=outbound.pk)
+        .filter(created_at__lte=outbound.created_at)
+        .order_by("created_at")
+        .values_list("rfc_message_id", flat=True)
+    )
+    with translation.override(ticket.language):
+        context = {"ticket": ticket, "message": message, "follow_up_hint": True}
+        subject = render_to_string("helpdesk/email/reply_subject.txt", context).strip()
+        body = render_to_string("helpdesk/email/reply.txt", context)
+    headers: dict[str, str] = {"Message-ID": outbound.rfc_message_id, "Auto-Submitted": "auto-replied"}
+    if earlier:
+        headers["In-Reply-To"] = earlier[-1]
+        headers["References"] = " ".join(earlier)
+    reply_to = [ticket.organisation.contact_email] if ticket.organisation.contact_email else None
+    return EmailMessage(subject=subject, body=body, to=[outbound.to_address], headers=headers, reply_to=reply_to)
+
+
+def outbound_email_send(*, outbound: OutboundEmail) -> dt.datetime | None:
+    """Try to send once. Returns when to try again, or None when sent or given up (visible on the ticket)."""
+    if outbound.status != DeliveryStatus.QUEUED:
+        return None
+    outbound.attempts += 1
+    try:
+        _compose(outbound).send(fail_silently=False)
+    except Exception as error:  # any transport failure is retried; only its type and text are recorded
+        outbound.last_error = f"{type(error).__name__}: {error}"[:200]
+        retry = outbound.attempts < settings.EMAIL_SEND_ATTEMPTS
+        if not retry:
+            outbound.status = DeliveryStatus.FAILED
+            _event(outbound, EventKind.EMAIL_FAILED)
+        outbound.save(update_fields=["attempts", "last_error", "status"])
+        delay = RETRY_DELAYS_MINUTES[min(outbound.attempts, len(RETRY_DELAYS_MINUTES)) - 1]
+        return timezone.now() + dt.timedelta(minutes=delay) if retry else None
+    outbound.status = DeliveryStatus.SENT
+    outbound.sent_at = timezone.now()
+    outbound.last_error = ""
+    outbound.save(update_fields=["attempts", "last_error", "status", "sent_at"])
+    _event(outbound, EventKind.EMAIL_SENT)
+    return None
+
+
+def _event(outbound: OutboundEmail, kind: str) -> None:
+    TicketEvent.objects.create(
+        organisation_id=outbound.organisation_id,
+        ticket_id=outbound.message.ticket_id,
+        kind=kind,
+        after=outbound.status,
+    )
