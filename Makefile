@@ -28,6 +28,9 @@ run: compile-messages
 	WEGWIJS_MODE=dev $(BIN)/wegwijs demo
 	@echo ""
 	@echo "Wegwijs runs at http://127.0.0.1:8000  (staff: http://127.0.0.1:8000/staff/)"
+	@echo "A task worker runs beside it; e-mails land as files in data/outbox."
+	WEGWIJS_MODE=dev $(BIN)/wegwijs db_worker --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	WEGWIJS_MODE=dev $(BIN)/wegwijs runserver 127.0.0.1:8000
 
 test: test-sqlite test-postgresql
