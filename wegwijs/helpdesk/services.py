@@ -17,11 +17,12 @@ from django.utils.translation import gettext as _
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import DomainError
 from wegwijs.helpdesk import email, routing, statuses
-from wegwijs.helpdesk.choices import Channel, ContactMethod, EventKind, MessageKind, Priority, Status
+from wegwijs.helpdesk.choices import Channel, ContactMethod, EventKind, MessageKind, Priority, Route, Status
 from wegwijs.helpdesk.models import IntakeAttempt, Message, OutboundEmail, Team, Ticket, TicketEvent
 from wegwijs.helpdesk.tasks import send_outbound_email
 from wegwijs.tenancy.models import DigitalTool, Membership, Organisation
 from wegwijs.tenancy.roles import Role
+from wegwijs.triage import classify
 from wegwijs.triage.redaction import redact_bsn
 
 SUBJECT_LENGTH = 80
@@ -99,7 +100,8 @@ def _event(ticket: Ticket, kind: str, *, actor: User | None = None, before: str 
 @transaction.atomic
 def ticket_create(*, organisation: Organisation, intake: Intake) -> tuple[Ticket, str]:
     """Register a question. Returns the ticket and the secret of its private follow-up link (shown once)."""
-    question = redact_bsn(intake.question.strip())
+    triage = classify(intake.question.strip(), organisation=organisation.slug)
+    question = triage.redacted_text
     if not question:
         raise DomainError(_("Please write your question."), code="empty_question")
     if intake.tool is not None and intake.tool.organisation_id != organisation.pk:
@@ -112,7 +114,9 @@ def ticket_create(*, organisation: Organisation, intake: Intake) -> tuple[Ticket
         language=intake.language,
         subject=_subject_from(question),
         tool=intake.tool,
-        priority=Priority.NORMAL,
+        route=triage.route,
+        topic=triage.topic or "",
+        priority=Priority.URGENT if triage.route == Route.URGENT else Priority.NORMAL,
         requester_name=redact_bsn(intake.name.strip()),
         requester_email=intake.email.strip().lower(),
         requester_phone=intake.phone.strip(),

@@ -1,5 +1,9 @@
 """Triage: pure Python, no Django imports (checked by tests/test_architecture.py).
 
-This package grows into the full triage engine (issue: Triage engine). For now it holds the redaction of
-identifiers that must never be stored, which every intake path applies before saving text.
+`classify(text, organisation=None) -> TriageResult` is the contract every intake path calls.
 """
+
+from wegwijs.triage.classify import classify
+from wegwijs.triage.result import TriageResult
+
+__all__ = ["TriageResult", "classify"]

@@ -137,3 +137,20 @@ def test_the_link_stops_working_a_while_after_closing(organisation, settings):
             closed_at=timezone.now() - dt.timedelta(days=settings.FOLLOW_UP_DAYS_AFTER_CLOSE + 1)
         )
     assert Client().get(follow_up).status_code == 404
+
+
+def test_an_urgent_question_shows_what_to_do_now_and_jumps_the_queue(organisation):
+    client = Client()
+    follow_up = ask(client, organisation, question="Mijn moeder heeft pijn op de borst en ik kom niet in de app")
+    page = client.get(follow_up["Location"]).content.decode()
+    assert 'class="ww-urgent" role="alert"' in page
+    assert "112" in page
+    assert "0800-0113" in page
+    (ticket,) = tickets()
+    assert (ticket.route, ticket.priority) == ("urgent", "urgent")
+
+
+def test_a_technical_question_gets_its_route_and_topic(organisation):
+    ask(Client(), organisation, question="Ik kan niet inloggen met DigiD")
+    (ticket,) = tickets()
+    assert (ticket.route, ticket.topic, ticket.priority) == ("helpdesk", "login", "normal")
