@@ -6,6 +6,7 @@ the reason): a new endpoint makes `test_every_endpoint_is_covered` fail until it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -108,6 +109,11 @@ API_OPERATIONS = {
     "GET /api/v1/tools/{tool_id}": "b_tool",
     "PATCH /api/v1/tools/{tool_id}": "b_tool",
     "GET /api/v1/locations": "list",
+    "GET /api/v1/tickets": "list",
+    "POST /api/v1/tickets": "create",
+    "GET /api/v1/tickets/{ticket_id}": "b_ticket",
+    "PATCH /api/v1/tickets/{ticket_id}": "b_ticket",
+    "POST /api/v1/tickets/{ticket_id}/messages": "b_ticket",
 }
 
 
@@ -174,14 +180,20 @@ def test_api_operation_never_shows_or_changes_another_organisations_data(world, 
     kind = API_OPERATIONS[operation]
     client = Client(headers={"Authorization": f"Bearer {world.token_a}"})
     before = b_snapshot(world)
-    if kind in {"b_department", "b_tool"}:
-        target = world.b_department if kind == "b_department" else world.b_tool
-        url = path.replace("{department_id}", str(target.public_id)).replace("{tool_id}", str(target.public_id))
-        response = client.generic(method, url, '{"name": "Sneaky"}', content_type="application/json")
+    if kind in {"b_department", "b_tool", "b_ticket"}:
+        target = {"b_department": world.b_department, "b_tool": world.b_tool, "b_ticket": world.b_ticket}[kind]
+        url = re.sub(r"\{\w+_id\}", str(target.public_id), path)
+        body = {
+            "b_department": '{"name": "Sneaky"}',
+            "b_tool": '{"name": "Sneaky"}',
+            "b_ticket": '{"status": "closed", "kind": "note", "body": "Sneaky"}',
+        }[kind]
+        response = client.generic(method, url, body, content_type="application/json")
         assert response.status_code == 404
         assert response.json()["error"]["code"] == "not_found"
     elif kind == "create":
-        response = client.post(path, {"name": "Nieuw", "kind": "app"}, content_type="application/json")
+        body = {"name": "Nieuw", "kind": "app", "question": "Nieuwe vraag"}
+        response = client.post(path, body, content_type="application/json")
         assert response.status_code == 201
     else:
         response = client.get(path)

@@ -25,17 +25,24 @@ class ErrorOut(Schema):
 
 
 def _no_control_characters(value: str) -> str:
-    if any(unicodedata.category(char) == "Cc" and char not in "\n\t" for char in value):
+    if any(unicodedata.category(char) == "Cc" for char in value):
         raise ValueError("control characters are not allowed")
     return value
 
 
-def text_field(max_length: int, *, required: bool = False) -> Any:
-    """A single-line text input: trimmed, length-limited, no control characters; `required` means not empty."""
+def _no_control_characters_but_lines(value: str) -> str:
+    if any(unicodedata.category(char) == "Cc" and char not in "\n\t" for char in value):
+        raise ValueError("control characters other than new lines and tabs are not allowed")
+    return value
+
+
+def text_field(max_length: int, *, required: bool = False, multiline: bool = False) -> Any:
+    """Text input: trimmed, length-limited, no control characters (new lines only when `multiline`);
+    `required` means not empty after trimming."""
     return Annotated[
         str,
         StringConstraints(strip_whitespace=True, max_length=max_length, min_length=1 if required else 0),
-        AfterValidator(_no_control_characters),
+        AfterValidator(_no_control_characters_but_lines if multiline else _no_control_characters),
     ]
 
 

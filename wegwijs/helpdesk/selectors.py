@@ -104,8 +104,14 @@ def ticket_inbox_logged(tickets: list[Ticket]) -> list[Ticket]:
     return tickets
 
 
+def ticket_list_for_organisation(*, organisation: Organisation, status: str = "") -> QuerySet[Ticket]:
+    """Questions of one organisation, newest first (for integrations). Log the page that is shown."""
+    tickets = Ticket.objects.filter(organisation=organisation).select_related("tool", "assignee")
+    return tickets.filter(status=status) if status else tickets.order_by("-created_at")
+
+
 def ticket_get_for_staff(*, public_id: UUID | str) -> Ticket:
-    """One question for an agent. Reading it is written to the access log."""
+    """One question for an agent or an integration. Reading it is written to the access log."""
     tickets = Ticket.objects.select_related("organisation", "tool", "assignee", "team", "location")
     return person_record_get(tickets, public_id=public_id, record_type="ticket")
 

@@ -9,6 +9,8 @@ import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -97,6 +99,20 @@ def _event(ticket: Ticket, kind: str, *, actor: User | None = None, before: str 
     )
 
 
+def _check_contact(intake: Intake) -> None:
+    if intake.email:
+        try:
+            validate_email(intake.email)
+        except ValidationError as error:
+            raise DomainError(_("This e-mail address is not valid."), code="invalid_email") from error
+    if intake.preferred_contact == ContactMethod.EMAIL and not intake.email:
+        raise DomainError(_("An answer by e-mail needs an e-mail address."), code="email_missing")
+    if intake.preferred_contact == ContactMethod.PHONE and not intake.phone:
+        raise DomainError(_("An answer by phone needs a phone number."), code="phone_missing")
+    if intake.preferred_contact in {ContactMethod.EMAIL, ContactMethod.PHONE} and not intake.consent_to_contact:
+        raise DomainError(_("We may only contact the person with their consent."), code="consent_missing")
+
+
 @transaction.atomic
 def ticket_create(*, organisation: Organisation, intake: Intake) -> tuple[Ticket, str]:
     """Register a question. Returns the ticket and the secret of its private follow-up link (shown once)."""
@@ -106,6 +122,7 @@ def ticket_create(*, organisation: Organisation, intake: Intake) -> tuple[Ticket
         raise DomainError(_("Please write your question."), code="empty_question")
     if intake.tool is not None and intake.tool.organisation_id != organisation.pk:
         raise DomainError(_("Unknown digital tool."), code="unknown_tool")
+    _check_contact(intake)
     raw_token = secrets.token_urlsafe(32)
     ticket = Ticket.objects.create(
         organisation=organisation,
@@ -179,7 +196,7 @@ def ticket_close_by_person(*, ticket: Ticket) -> None:
 
 
 @transaction.atomic
-def ticket_reply(*, actor: User, ticket: Ticket, body: str) -> Message:
+def ticket_reply(*, actor: User | None, ticket: Ticket, body: str) -> Message:
     """An agent answers the person. The person reads it on the follow-up page."""
     text = redact_bsn(body.strip())
     if not text:
@@ -211,7 +228,7 @@ def ticket_reply(*, actor: User, ticket: Ticket, body: str) -> Message:
 
 
 @transaction.atomic
-def ticket_add_note(*, actor: User, ticket: Ticket, body: str) -> Message:
+def ticket_add_note(*, actor: User | None, ticket: Ticket, body: str) -> Message:
     text = redact_bsn(body.strip())
     if not text:
         raise DomainError(_("Write a note first."), code="empty_note")
@@ -228,7 +245,7 @@ def ticket_add_note(*, actor: User, ticket: Ticket, body: str) -> Message:
 
 
 @transaction.atomic
-def ticket_change_status(*, actor: User, ticket: Ticket, status: str) -> None:
+def ticket_change_status(*, actor: User | None, ticket: Ticket, status: str) -> None:
     if status not in Status.values or not statuses.can_agent_set_status(ticket.status, status):
         raise DomainError(_("This status change is not possible."), code="status_not_allowed")
     _set_status(ticket, status, actor=actor)
@@ -247,7 +264,7 @@ def ticket_change_priority(*, actor: User, ticket: Ticket, priority: str) -> Non
 
 
 @transaction.atomic
-def ticket_assign(*, actor: User, ticket: Ticket, assignee: User | None) -> None:
+def ticket_assign(*, actor: User | None, ticket: Ticket, assignee: User | None) -> None:
     """Give the question to an agent of its organisation (or to nobody)."""
     if (
         assignee is not None

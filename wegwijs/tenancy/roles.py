@@ -21,3 +21,5 @@ ALL_ROLES = frozenset(Role)
 class ApiScope(models.TextChoices):
     ORGANISATION_READ = "organisation:read", _("Read the organisation, departments, locations and tools")
     ORGANISATION_WRITE = "organisation:write", _("Change departments and tools")
+    TICKETS_READ = "tickets:read", _("Read questions and their messages")
+    TICKETS_WRITE = "tickets:write", _("Create questions, add messages, change status and assignee")
