@@ -51,3 +51,18 @@ def test_staff_login_page_has_no_wcag_22_aa_violations(browser: Browser, live_se
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
     context.close()
     assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("language", ["nl", "ar"])
+def test_question_form_with_its_errors_has_no_wcag_22_aa_violations(browser: Browser, public_url, language):
+    context = browser.new_context(bypass_csp=True, locale=language)
+    page = context.new_page()
+    page.goto(public_url)
+    page.get_by_role("button", name={"nl": "Nederlands", "ar": "العربية"}[language]).click()
+    page.goto(f"{public_url}vraag/")
+    page.locator("form.ww-form button[type=submit]").click()  # submit empty: the error state
+    expect(page.locator(".utrecht-form-field-error-message").first).to_be_visible()
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+    context.close()
+    assert results.violations_count == 0, results.generate_report()
+    assert len(results.response["passes"]) >= 10
