@@ -94,6 +94,7 @@ EXEMPT = {
     "ask:follow_up": "covered by test_follow_up_links_only_work_under_their_own_organisation",
     "ask:message": "covered by test_follow_up_links_only_work_under_their_own_organisation",
     "ask:close": "covered by test_follow_up_links_only_work_under_their_own_organisation",
+    "ask:rate": "covered by test_follow_up_links_only_work_under_their_own_organisation",
     "admin:*": "platform admins only: covered by test_platform_admin_pages_are_closed_to_organisation_staff",
     "api:*": "covered operation by operation in API_OPERATIONS",
 }
@@ -240,7 +241,12 @@ def test_follow_up_links_only_work_under_their_own_organisation(world):
         _ticket, token = ticket_create(organisation=world.b, intake=Intake(question="Beta-geheim", language="nl"))
     before = b_snapshot(world)
     anonymous = Client()
-    for name, method in (("ask:follow_up", "get"), ("ask:message", "post"), ("ask:close", "post")):
+    for name, method in (
+        ("ask:follow_up", "get"),
+        ("ask:message", "post"),
+        ("ask:close", "post"),
+        ("ask:rate", "post"),
+    ):
         url = reverse(name, args=[world.a.slug, token])
         response = getattr(anonymous, method)(url, {"body": "Sneaky"} if method == "post" else None)
         assert response.status_code == 404

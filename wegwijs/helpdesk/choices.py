@@ -60,6 +60,7 @@ class EventKind(models.TextChoices):
     PRIORITY = "priority", _("priority changed")
     ASSIGNED = "assigned", _("assigned")
     CLOSED_BY_PERSON = "closed_by_person", _("closed by the person")
+    RATED = "rated", _("satisfaction given")
     EMAIL_SENT = "email_sent", _("e-mail sent")
     EMAIL_FAILED = "email_failed", _("e-mail could not be sent")
 
@@ -72,3 +73,14 @@ class DeliveryStatus(models.TextChoices):
 
 PRIORITY_ORDER = {Priority.URGENT: 0, Priority.HIGH: 1, Priority.NORMAL: 2, Priority.LOW: 3}
 OPEN_STATUSES = frozenset({Status.NEW, Status.OPEN, Status.WAITING_ON_PERSON, Status.REFERRED})
+
+
+class Satisfaction(models.IntegerChoices):
+    VERY_UNHAPPY = 1, _("Very unhappy")
+    UNHAPPY = 2, _("Unhappy")
+    NEUTRAL = 3, _("Neutral")
+    HAPPY = 4, _("Happy")
+    VERY_HAPPY = 5, _("Very happy")
+
+
+SATISFACTION_FACES = {1: "😞", 2: "🙁", 3: "😐", 4: "🙂", 5: "😀"}

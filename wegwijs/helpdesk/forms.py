@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wegwijs.accounts.models import User
 from wegwijs.core.forms import AccessibleFormMixin
-from wegwijs.helpdesk.choices import ContactMethod, Priority, Status
+from wegwijs.helpdesk.choices import SATISFACTION_FACES, ContactMethod, Priority, Satisfaction, Status
 from wegwijs.tenancy.models import DigitalTool
 
 QUESTION_MAX = 5000
@@ -123,4 +123,13 @@ class AssignForm(AccessibleFormMixin, forms.Form):
 class InboxFilterForm(AccessibleFormMixin, forms.Form):
     language = forms.ChoiceField(
         label=_("Language"), required=False, choices=[("", _("All languages")), *settings.LANGUAGES]
+    )
+
+
+class SatisfactionForm(AccessibleFormMixin, forms.Form):
+    score = forms.TypedChoiceField(
+        label=_("How satisfied are you with our help?"),
+        choices=[(value, f"{SATISFACTION_FACES[value]} {label}") for value, label in Satisfaction.choices],
+        coerce=int,
+        widget=forms.RadioSelect,
     )

@@ -162,3 +162,23 @@ class OutboundEmail(models.Model):
 
     def __str__(self) -> str:
         return f"e-mail {self.rfc_message_id} ({self.status})"
+
+
+class SatisfactionRating(models.Model):
+    """The person's one answer after their question was resolved: 1 (very unhappy) to 5 (very happy)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    ticket = models.OneToOneField(Ticket, on_delete=models.CASCADE, related_name="satisfaction")
+    score = models.PositiveSmallIntegerField(_("score"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[SatisfactionRating]] = OrganisationScopedManager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5), name="satisfaction_score_1_to_5")
+        ]
+        indexes = [models.Index(fields=["organisation", "created_at"], name="satisfaction_org_created")]
+
+    def __str__(self) -> str:
+        return f"satisfaction {self.score} on ticket {self.ticket_id}"

@@ -11,4 +11,5 @@ urlpatterns = [
     path("vraag/<str:token>/", public_views.follow_up_view, name="follow_up"),
     path("vraag/<str:token>/bericht/", public_views.follow_up_message_view, name="message"),
     path("vraag/<str:token>/afsluiten/", public_views.follow_up_close_view, name="close"),
+    path("vraag/<str:token>/tevredenheid/", public_views.follow_up_rate_view, name="rate"),
 ]

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wegwijs.core.errors import DomainError
 from wegwijs.core.http import client_address
 from wegwijs.helpdesk import selectors, services, statuses
-from wegwijs.helpdesk.forms import MessageForm, QuestionForm
+from wegwijs.helpdesk.forms import MessageForm, QuestionForm, SatisfactionForm
 from wegwijs.tenancy.models import Organisation
 from wegwijs.tenancy.rules import public_view
 from wegwijs.tenancy.selectors import tool_list
@@ -68,6 +68,7 @@ def follow_up_view(request: HttpRequest, org_slug: str, token: str) -> HttpRespo
             "ticket": ticket,
             "conversation": selectors.ticket_public_messages(ticket=ticket),
             "form": MessageForm(),
+            "satisfaction_form": SatisfactionForm() if selectors.ticket_can_be_rated(ticket=ticket) else None,
             "is_open": statuses.is_open(ticket.status) or ticket.status == "resolved",
             "follow_up_url": request.build_absolute_uri(),
         },
@@ -99,4 +100,22 @@ def follow_up_close_view(request: HttpRequest, org_slug: str, token: str) -> Htt
     ticket = selectors.ticket_get_by_follow_up_token(organisation=organisation, raw_token=token)
     services.ticket_close_by_person(ticket=ticket)
     messages.success(request, _("Your question is closed. Thank you. You can always ask a new question."))
+    return redirect("ask:follow_up", org_slug=organisation.slug, token=token)
+
+
+@public_view
+@require_POST
+def follow_up_rate_view(request: HttpRequest, org_slug: str, token: str) -> HttpResponse:
+    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    ticket = selectors.ticket_get_by_follow_up_token(organisation=organisation, raw_token=token)
+    form = SatisfactionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.ticket_rate(ticket=ticket, score=form.cleaned_data["score"])
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Thank you for your opinion. It helps us improve."))
+    else:
+        messages.error(request, _("Choose one of the five faces."))
     return redirect("ask:follow_up", org_slug=organisation.slug, token=token)

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import NotFound
-from wegwijs.helpdesk.choices import OPEN_STATUSES, PRIORITY_ORDER, MessageKind, Priority
-from wegwijs.helpdesk.models import Message, Ticket, TicketEvent
+from wegwijs.helpdesk.choices import OPEN_STATUSES, PRIORITY_ORDER, MessageKind, Priority, Status
+from wegwijs.helpdesk.models import Message, SatisfactionRating, Ticket, TicketEvent
 from wegwijs.helpdesk.services import follow_up_token_digest
 from wegwijs.tenancy.models import Membership, Organisation
 from wegwijs.tenancy.roles import Role
@@ -37,6 +37,13 @@ def ticket_get_by_follow_up_token(*, organisation: Organisation, raw_token: str)
     if ticket.closed_at and ticket.closed_at + dt.timedelta(days=settings.FOLLOW_UP_DAYS_AFTER_CLOSE) < timezone.now():
         raise NotFound("expired")
     return ticket
+
+
+def ticket_can_be_rated(*, ticket: Ticket) -> bool:
+    return (
+        ticket.status in {Status.RESOLVED, Status.CLOSED}
+        and not SatisfactionRating.objects.filter(organisation_id=ticket.organisation_id, ticket=ticket).exists()
+    )
 
 
 def ticket_public_messages(*, ticket: Ticket) -> QuerySet[Message]:

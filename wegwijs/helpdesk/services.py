@@ -19,8 +19,25 @@ from django.utils.translation import gettext as _
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import DomainError
 from wegwijs.helpdesk import email, routing, statuses
-from wegwijs.helpdesk.choices import Channel, ContactMethod, EventKind, MessageKind, Priority, Route, Status
-from wegwijs.helpdesk.models import IntakeAttempt, Message, OutboundEmail, Team, Ticket, TicketEvent
+from wegwijs.helpdesk.choices import (
+    Channel,
+    ContactMethod,
+    EventKind,
+    MessageKind,
+    Priority,
+    Route,
+    Satisfaction,
+    Status,
+)
+from wegwijs.helpdesk.models import (
+    IntakeAttempt,
+    Message,
+    OutboundEmail,
+    SatisfactionRating,
+    Team,
+    Ticket,
+    TicketEvent,
+)
 from wegwijs.helpdesk.tasks import send_outbound_email
 from wegwijs.tenancy.models import DigitalTool, Membership, Organisation
 from wegwijs.tenancy.roles import Role
@@ -279,3 +296,17 @@ def ticket_assign(*, actor: User | None, ticket: Ticket, assignee: User | None) 
     ticket.assignee = assignee
     ticket.save(update_fields=["assignee", "updated_at"])
     _event(ticket, EventKind.ASSIGNED, actor=actor, before=before, after=str(assignee.public_id) if assignee else "")
+
+
+@transaction.atomic
+def ticket_rate(*, ticket: Ticket, score: int) -> SatisfactionRating:
+    """The person says how satisfied they are, once, after the question was resolved or closed."""
+    if ticket.status not in {Status.RESOLVED, Status.CLOSED}:
+        raise DomainError(_("You can give your opinion once your question is answered."), code="not_resolved")
+    if score not in Satisfaction.values:
+        raise DomainError(_("Choose one of the five faces."), code="invalid_score")
+    if SatisfactionRating.objects.filter(organisation_id=ticket.organisation_id, ticket=ticket).exists():
+        raise DomainError(_("You already gave your opinion. Thank you!"), code="already_rated")
+    rating = SatisfactionRating.objects.create(organisation_id=ticket.organisation_id, ticket=ticket, score=score)
+    _event(ticket, EventKind.RATED, after=str(score))
+    return rating

@@ -9,7 +9,7 @@ from django_scopes import scopes_disabled
 
 from wegwijs.helpdesk import services
 from wegwijs.helpdesk.choices import Status
-from wegwijs.helpdesk.models import Message, Ticket
+from wegwijs.helpdesk.models import Message, SatisfactionRating, Ticket
 from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.tests.factories import DigitalToolFactory
 
@@ -154,3 +154,42 @@ def test_a_technical_question_gets_its_route_and_topic(organisation):
     ask(Client(), organisation, question="Ik kan niet inloggen met DigiD")
     (ticket,) = tickets()
     assert (ticket.route, ticket.topic, ticket.priority) == ("helpdesk", "login", "normal")
+
+
+def test_after_resolution_the_person_rates_once_with_a_face(organisation, make_staff):
+    client = Client()
+    follow_up = ask(client, organisation)["Location"]
+    (ticket,) = tickets()
+    assert "score" not in client.get(follow_up).content.decode()
+    agent, _agent_client = make_staff(Role.AGENT, organisation)
+    with scopes_disabled():
+        services.ticket_change_status(actor=agent, ticket=ticket, status=Status.RESOLVED)
+    page = client.get(follow_up).content.decode()
+    assert 'name="score"' in page
+    assert "😀" in page
+    client.post(f"{follow_up}tevredenheid/", {"score": "4"})
+    client.post(f"{follow_up}tevredenheid/", {"score": "1"})
+    with scopes_disabled():
+        assert SatisfactionRating.objects.get(ticket=ticket).score == 4
+    assert 'name="score"' not in client.get(follow_up).content.decode()
+
+
+@pytest.mark.parametrize("score", ["0", "6", "vijf", ""])
+def test_a_rating_outside_one_to_five_is_refused(organisation, make_staff, score):
+    client = Client()
+    follow_up = ask(client, organisation)["Location"]
+    (ticket,) = tickets()
+    agent, _agent_client = make_staff(Role.AGENT, organisation)
+    with scopes_disabled():
+        services.ticket_change_status(actor=agent, ticket=ticket, status=Status.RESOLVED)
+    client.post(f"{follow_up}tevredenheid/", {"score": score})
+    with scopes_disabled():
+        assert not SatisfactionRating.objects.exists()
+
+
+def test_an_open_question_cannot_be_rated_yet(organisation):
+    client = Client()
+    follow_up = ask(client, organisation)["Location"]
+    client.post(f"{follow_up}tevredenheid/", {"score": "5"})
+    with scopes_disabled():
+        assert not SatisfactionRating.objects.exists()
