@@ -68,6 +68,7 @@ PAGES = [
     Page("helpdesk:status", lambda w: [w.b_ticket.public_id], post_only=True, post={"status-status": "closed"}),
     Page("helpdesk:priority", lambda w: [w.b_ticket.public_id], post_only=True, post={"priority-priority": "urgent"}),
     Page("helpdesk:assign", lambda w: [w.b_ticket.public_id], post_only=True, post={"assign-assignee": ""}),
+    Page("helpdesk:call", lambda w: [w.b_ticket.public_id], post_only=True, post={"call-summary": "Sneaky"}),
     Page("audit:access_log", lambda w: []),
     Page("audit:access_log_export", lambda w: []),
 ]
@@ -89,6 +90,7 @@ EXEMPT = {
     "accounts:password_reset_complete": "own account",
     "set_language": "language cookie only",
     "helpdesk:inbox": "covered by test_inbox_never_lists_another_organisations_questions",
+    "helpdesk:new_call": "covered by test_a_call_cannot_open_a_question_for_another_organisation",
     "ask:form": "public form of the organisation in the URL; creates only in that organisation",
     "ask:sent": "static thank-you page",
     "ask:follow_up": "covered by test_follow_up_links_only_work_under_their_own_organisation",

@@ -61,6 +61,7 @@ class EventKind(models.TextChoices):
     ASSIGNED = "assigned", _("assigned")
     CLOSED_BY_PERSON = "closed_by_person", _("closed by the person")
     RATED = "rated", _("satisfaction given")
+    CALL = "call", _("phone call")
     EMAIL_SENT = "email_sent", _("e-mail sent")
     EMAIL_FAILED = "email_failed", _("e-mail could not be sent")
 
@@ -84,3 +85,24 @@ class Satisfaction(models.IntegerChoices):
 
 
 SATISFACTION_FACES = {1: "😞", 2: "🙁", 3: "😐", 4: "🙂", 5: "😀"}
+
+
+class CallDirection(models.TextChoices):
+    INCOMING = "in", _("Incoming call")
+    OUTGOING = "out", _("Outgoing call")
+
+
+class CallOutcome(models.TextChoices):
+    RESOLVED = "resolved", _("Helped: question resolved")
+    FOLLOW_UP = "follow_up", _("Follow-up needed")
+    REFERRED = "referred", _("Referred elsewhere")
+    NOT_REACHED = "not_reached", _("Not reached")
+
+
+# What a call's outcome does to the question's status.
+STATUS_AFTER_CALL = {
+    CallOutcome.RESOLVED: Status.RESOLVED,
+    CallOutcome.FOLLOW_UP: Status.OPEN,
+    CallOutcome.REFERRED: Status.REFERRED,
+    CallOutcome.NOT_REACHED: None,
+}

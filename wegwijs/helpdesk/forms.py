@@ -8,8 +8,16 @@ from django.utils.translation import gettext_lazy as _
 
 from wegwijs.accounts.models import User
 from wegwijs.core.forms import AccessibleFormMixin
-from wegwijs.helpdesk.choices import SATISFACTION_FACES, ContactMethod, Priority, Satisfaction, Status
-from wegwijs.tenancy.models import DigitalTool
+from wegwijs.helpdesk.choices import (
+    SATISFACTION_FACES,
+    CallDirection,
+    CallOutcome,
+    ContactMethod,
+    Priority,
+    Satisfaction,
+    Status,
+)
+from wegwijs.tenancy.models import DigitalTool, Organisation
 
 QUESTION_MAX = 5000
 MESSAGE_MAX = 10000
@@ -133,3 +141,46 @@ class SatisfactionForm(AccessibleFormMixin, forms.Form):
         coerce=int,
         widget=forms.RadioSelect,
     )
+
+
+class CallFieldsForm(AccessibleFormMixin, forms.Form):
+    direction = forms.ChoiceField(label=_("Call"), choices=CallDirection.choices)
+    duration_minutes = forms.IntegerField(label=_("Duration in minutes"), min_value=0, max_value=240)
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=CallOutcome.choices)
+    summary = forms.CharField(
+        label=_("Summary of the call"), max_length=MESSAGE_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class CallForm(CallFieldsForm):
+    """A call about an existing question (a form on the question page, hence the prefix)."""
+
+    prefix = "call"
+
+
+class NewCallForm(CallFieldsForm):
+    """A call about something new: it opens a question."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.none(), to_field_name="slug"
+    )
+    language = forms.ChoiceField(label=_("Language of the caller"), choices=settings.LANGUAGES)
+    caller_name = forms.CharField(label=_("Name of the caller"), max_length=200, required=False)
+    caller_phone = forms.CharField(label=_("Phone number of the caller"), max_length=40, required=False)
+    consent_to_contact = forms.BooleanField(label=_("The caller agrees to be called back"), required=False)
+
+    field_order = [
+        "organisation",
+        "direction",
+        "language",
+        "caller_name",
+        "caller_phone",
+        "consent_to_contact",
+        "summary",
+        "duration_minutes",
+        "outcome",
+    ]
+
+    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wegwijs.core.models import TimestampedModel
 from wegwijs.helpdesk.choices import (
+    CallDirection,
+    CallOutcome,
     Channel,
     ContactMethod,
     DeliveryStatus,
@@ -182,3 +184,29 @@ class SatisfactionRating(models.Model):
 
     def __str__(self) -> str:
         return f"satisfaction {self.score} on ticket {self.ticket_id}"
+
+
+class PhoneCall(models.Model):
+    """A call an agent had (or tried to have) with the person about a question."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="calls")
+    agent = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    direction = models.CharField(_("direction"), max_length=3, choices=CallDirection.choices)
+    duration_seconds = models.PositiveIntegerField(_("duration"))
+    outcome = models.CharField(_("outcome"), max_length=12, choices=CallOutcome.choices)
+    summary = models.TextField(_("summary"), blank=True)  # empty when the call opened the question
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[PhoneCall]] = OrganisationScopedManager()
+
+    class Meta:
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["organisation", "ticket", "created_at"], name="call_org_ticket")]
+
+    def __str__(self) -> str:
+        return f"{self.direction} call on ticket {self.ticket_id}"
+
+    @property
+    def duration_minutes(self) -> int:
+        return round(self.duration_seconds / 60)

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import NotFound
-from wegwijs.helpdesk.choices import OPEN_STATUSES, PRIORITY_ORDER, MessageKind, Priority, Status
-from wegwijs.helpdesk.models import Message, SatisfactionRating, Ticket, TicketEvent
+from wegwijs.helpdesk.choices import OPEN_STATUSES, PRIORITY_ORDER, EventKind, MessageKind, Priority, Status
+from wegwijs.helpdesk.models import Message, PhoneCall, SatisfactionRating, Ticket, TicketEvent
 from wegwijs.helpdesk.services import follow_up_token_digest
 from wegwijs.tenancy.models import Membership, Organisation
 from wegwijs.tenancy.roles import Role
@@ -128,6 +128,7 @@ class TimelineItem:
     at: dt.datetime
     message: Message | None = None
     event: TicketEvent | None = None
+    call: PhoneCall | None = None
 
 
 def ticket_timeline(*, ticket: Ticket) -> list[TimelineItem]:
@@ -135,7 +136,9 @@ def ticket_timeline(*, ticket: Ticket) -> list[TimelineItem]:
     messages = Message.objects.filter(organisation_id=ticket.organisation_id, ticket=ticket).select_related("author")
     events = TicketEvent.objects.filter(organisation_id=ticket.organisation_id, ticket=ticket).select_related("actor")
     items = [TimelineItem(at=message.created_at, message=message) for message in messages]
-    items += [TimelineItem(at=event.at, event=event) for event in events]
+    items += [TimelineItem(at=event.at, event=event) for event in events if event.kind != EventKind.CALL]
+    calls = PhoneCall.objects.filter(organisation_id=ticket.organisation_id, ticket=ticket).select_related("agent")
+    items += [TimelineItem(at=call.created_at, call=call) for call in calls]
     return sorted(items, key=lambda item: item.at)
 
 

@@ -12,4 +12,6 @@ urlpatterns = [
     path("tickets/<uuid:public_id>/status/", views.status_view, name="status"),
     path("tickets/<uuid:public_id>/priority/", views.priority_view, name="priority"),
     path("tickets/<uuid:public_id>/assign/", views.assign_view, name="assign"),
+    path("tickets/<uuid:public_id>/call/", views.call_view, name="call"),
+    path("calls/new/", views.new_call_view, name="new_call"),
 ]

@@ -11,15 +11,25 @@ from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import DomainError
 from wegwijs.helpdesk import selectors, services
-from wegwijs.helpdesk.forms import AssignForm, InboxFilterForm, NoteForm, PriorityForm, ReplyForm, StatusForm
+from wegwijs.helpdesk.forms import (
+    AssignForm,
+    CallForm,
+    InboxFilterForm,
+    NewCallForm,
+    NoteForm,
+    PriorityForm,
+    ReplyForm,
+    StatusForm,
+)
 from wegwijs.helpdesk.models import Ticket
 from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.rules import staff_view
+from wegwijs.tenancy.selectors import organisation_list_for_access
 
 HELPDESK_ROLES = (Role.AGENT, Role.COORDINATOR)
 PAGE_SIZE = 50
@@ -61,6 +71,7 @@ def _ticket_page(request: HttpRequest, ticket: Ticket, *, failed: BaseForm | Non
     forms: dict[str, BaseForm] = {
         "reply_form": ReplyForm(),
         "note_form": NoteForm(),
+        "call_form": CallForm(),
         "status_form": StatusForm(initial={"status": ticket.status}),
         "priority_form": PriorityForm(initial={"priority": ticket.priority}),
         "assign_form": AssignForm(
@@ -161,3 +172,53 @@ def assign_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
         lambda user, ticket, data: services.ticket_assign(actor=user, ticket=ticket, assignee=data["assignee"]),  # type: ignore[arg-type]
         _("The question has been assigned."),
     )
+
+
+@staff_view(*HELPDESK_ROLES)
+@require_POST
+def call_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    return _act(
+        request,
+        public_id,
+        CallForm(request.POST),
+        lambda user, ticket, data: services.phone_call_log(
+            actor=user,
+            ticket=ticket,
+            direction=str(data["direction"]),
+            duration_minutes=int(data["duration_minutes"]),  # type: ignore[call-overload]
+            summary=str(data["summary"]),
+            outcome=str(data["outcome"]),
+        ),
+        _("The call has been logged."),
+    )
+
+
+@staff_view(*HELPDESK_ROLES)
+@require_http_methods(["GET", "POST"])
+def new_call_view(request: HttpRequest) -> HttpResponse:
+    """Log a call about something new; it becomes a question with the call on its timeline."""
+    user: User = request.user  # type: ignore[assignment]
+    form = NewCallForm(request.POST or None, organisations=organisation_list_for_access())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            ticket = services.phone_call_log_new(
+                actor=user,
+                call=services.NewCall(
+                    organisation=data["organisation"],
+                    direction=data["direction"],
+                    language=data["language"],
+                    caller_name=data["caller_name"],
+                    caller_phone=data["caller_phone"],
+                    consent_to_contact=data["consent_to_contact"],
+                    duration_minutes=data["duration_minutes"],
+                    summary=data["summary"],
+                    outcome=data["outcome"],
+                ),
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The call has been logged."))
+            return redirect("helpdesk:ticket", public_id=ticket.public_id)
+    return render(request, "helpdesk/new_call.html", {"form": form}, status=400 if form.errors else 200)
