@@ -66,6 +66,12 @@ class EventKind(models.TextChoices):
     EMAIL_FAILED = "email_failed", _("e-mail could not be sent")
 
 
+class EmailPurpose(models.TextChoices):
+    CONFIRMATION = "confirmation", _("Confirmation of a new question")
+    REPLY = "reply", _("Reply")
+    RESOLVED = "resolved", _("Question resolved")
+
+
 class DeliveryStatus(models.TextChoices):
     QUEUED = "queued", _("Waiting to be sent")
     SENT = "sent", _("Sent")

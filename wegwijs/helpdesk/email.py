@@ -10,7 +10,8 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from wegwijs.helpdesk.choices import ContactMethod, DeliveryStatus, EventKind
+from wegwijs.helpdesk import links
+from wegwijs.helpdesk.choices import ContactMethod, DeliveryStatus, EmailPurpose, EventKind
 from wegwijs.helpdesk.models import OutboundEmail, Ticket, TicketEvent
 
 RETRY_DELAYS_MINUTES = (1, 5, 15, 60, 240)
@@ -26,20 +27,27 @@ def new_message_id() -> str:
     return f"<{uuid.uuid4()}@{settings.EMAIL_MESSAGE_ID_DOMAIN}>"
 
 
+TEMPLATES = {
+    EmailPurpose.CONFIRMATION: "helpdesk/email/confirmation",
+    EmailPurpose.REPLY: "helpdesk/email/reply",
+    EmailPurpose.RESOLVED: "helpdesk/email/resolved",
+}
+
+
 def _compose(outbound: OutboundEmail) -> EmailMessage:
-    message = outbound.message
-    ticket = message.ticket
+    ticket = outbound.ticket
     earlier = list(
-        OutboundEmail.objects.filter(organisation_id=outbound.organisation_id, message__ticket=ticket)
+        OutboundEmail.objects.filter(organisation_id=outbound.organisation_id, ticket=ticket)
         .exclude(pk=outbound.pk)
         .filter(created_at__lte=outbound.created_at)
         .order_by("created_at")
         .values_list("rfc_message_id", flat=True)
     )
+    template = TEMPLATES[EmailPurpose(outbound.purpose)]
     with translation.override(ticket.language):
-        context = {"ticket": ticket, "message": message, "follow_up_hint": True}
-        subject = render_to_string("helpdesk/email/reply_subject.txt", context).strip()
-        body = render_to_string("helpdesk/email/reply.txt", context)
+        context = {"ticket": ticket, "message": outbound.message, "follow_up_url": links.follow_up_url(ticket)}
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        body = render_to_string(f"{template}.txt", context)
     headers: dict[str, str] = {"Message-ID": outbound.rfc_message_id, "Auto-Submitted": "auto-replied"}
     if earlier:
         headers["In-Reply-To"] = earlier[-1]
@@ -75,7 +83,8 @@ def outbound_email_send(*, outbound: OutboundEmail) -> dt.datetime | None:
 def _event(outbound: OutboundEmail, kind: str) -> None:
     TicketEvent.objects.create(
         organisation_id=outbound.organisation_id,
-        ticket_id=outbound.message.ticket_id,
+        ticket_id=outbound.ticket_id,
         kind=kind,
+        before=outbound.purpose,
         after=outbound.status,
     )

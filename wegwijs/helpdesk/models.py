@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import ClassVar
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from wegwijs.helpdesk.choices import (
     Channel,
     ContactMethod,
     DeliveryStatus,
+    EmailPurpose,
     EventKind,
     MessageKind,
     Priority,
@@ -22,6 +24,11 @@ from wegwijs.helpdesk.choices import (
     Status,
 )
 from wegwijs.tenancy.models import DigitalTool, Location, Organisation, OrganisationScopedManager
+
+
+def new_follow_up_salt() -> str:
+    """Random salt of a question's private link (see links.py)."""
+    return secrets.token_hex(16)
 
 
 class Team(TimestampedModel):
@@ -68,7 +75,7 @@ class Ticket(TimestampedModel):
     first_responded_at = models.DateTimeField(null=True, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
-    follow_up_token_hash = models.CharField(max_length=64, unique=True)
+    follow_up_salt = models.CharField(max_length=32, default=new_follow_up_salt)
 
     objects: ClassVar[models.Manager[Ticket]] = OrganisationScopedManager()
 
@@ -145,10 +152,15 @@ class IntakeAttempt(models.Model):
 
 
 class OutboundEmail(models.Model):
-    """One e-mail to a person carrying a reply, with its delivery state. The body lives in the Message."""
+    """One e-mail to the person about their question, with its delivery state.
+
+    A reply's text lives in its Message; confirmations and resolution notices are composed from templates.
+    """
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    message = models.OneToOneField(Message, on_delete=models.CASCADE, related_name="email")
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="emails")
+    purpose = models.CharField(max_length=12, choices=EmailPurpose.choices)
+    message = models.OneToOneField(Message, null=True, blank=True, on_delete=models.CASCADE, related_name="email")
     to_address = models.EmailField()
     rfc_message_id = models.CharField("Message-ID", max_length=255, unique=True)
     status = models.CharField(max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.QUEUED)
@@ -160,7 +172,10 @@ class OutboundEmail(models.Model):
     objects: ClassVar[models.Manager[OutboundEmail]] = OrganisationScopedManager()
 
     class Meta:
-        indexes = [models.Index(fields=["organisation", "status"], name="outbound_org_status")]
+        indexes = [
+            models.Index(fields=["organisation", "status"], name="outbound_org_status"),
+            models.Index(fields=["organisation", "ticket", "created_at"], name="outbound_org_ticket"),
+        ]
 
     def __str__(self) -> str:
         return f"e-mail {self.rfc_message_id} ({self.status})"

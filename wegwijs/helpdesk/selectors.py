@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import NotFound
+from wegwijs.helpdesk import links
 from wegwijs.helpdesk.choices import OPEN_STATUSES, PRIORITY_ORDER, EventKind, MessageKind, Priority, Status
 from wegwijs.helpdesk.models import Message, PhoneCall, SatisfactionRating, Ticket, TicketEvent
-from wegwijs.helpdesk.services import follow_up_token_digest
 from wegwijs.tenancy.models import Membership, Organisation
 from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.scope import current_access, person_record_get, person_records_listed
@@ -27,12 +27,16 @@ INBOX_VIEWS = ("mine", "unassigned", "my_teams", "urgent", "all_open", "closed")
 
 def ticket_get_by_follow_up_token(*, organisation: Organisation, raw_token: str) -> Ticket:
     """The question behind a private follow-up link; the link stops working a while after closing."""
+    parts = links.split_token(raw_token)
+    if parts is None:
+        raise NotFound("not found")
+    public_id_hex, mac = parts
     ticket = (
-        Ticket.objects.filter(organisation=organisation, follow_up_token_hash=follow_up_token_digest(raw_token))
+        Ticket.objects.filter(organisation=organisation, public_id=public_id_hex)
         .select_related("organisation", "tool")
         .first()
     )
-    if ticket is None:
+    if ticket is None or not links.token_matches(ticket, mac):
         raise NotFound("not found")
     if ticket.closed_at and ticket.closed_at + dt.timedelta(days=settings.FOLLOW_UP_DAYS_AFTER_CLOSE) < timezone.now():
         raise NotFound("expired")

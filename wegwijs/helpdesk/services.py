@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import hmac
-import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -18,13 +16,14 @@ from django.utils.translation import gettext as _
 
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import DomainError
-from wegwijs.helpdesk import email, routing, statuses
+from wegwijs.helpdesk import email, links, routing, statuses
 from wegwijs.helpdesk.choices import (
     STATUS_AFTER_CALL,
     CallDirection,
     CallOutcome,
     Channel,
     ContactMethod,
+    EmailPurpose,
     EventKind,
     MessageKind,
     Priority,
@@ -70,10 +69,6 @@ class Intake:
     preferred_contact: str = ContactMethod.FOLLOW_UP_PAGE
     consent_to_contact: bool = False
     consent_to_hand_over: bool = False
-
-
-def follow_up_token_digest(raw_token: str) -> str:
-    return hashlib.sha256(raw_token.encode()).hexdigest()
 
 
 def _address_digest(address: str) -> str:
@@ -144,7 +139,6 @@ def ticket_create(*, organisation: Organisation, intake: Intake) -> tuple[Ticket
     if intake.tool is not None and intake.tool.organisation_id != organisation.pk:
         raise DomainError(_("Unknown digital tool."), code="unknown_tool")
     _check_contact(intake)
-    raw_token = secrets.token_urlsafe(32)
     ticket = Ticket.objects.create(
         organisation=organisation,
         number=_next_number(organisation),
@@ -162,13 +156,28 @@ def ticket_create(*, organisation: Organisation, intake: Intake) -> tuple[Ticket
         consent_to_contact=intake.consent_to_contact,
         consent_to_hand_over=intake.consent_to_hand_over,
         team=_team_for(organisation, intake.language),
-        follow_up_token_hash=follow_up_token_digest(raw_token),
     )
     Message.objects.create(
         organisation=organisation, ticket=ticket, kind=MessageKind.INBOUND, channel=intake.channel, body=question
     )
     _event(ticket, EventKind.CREATED, after=intake.channel)
-    return ticket, raw_token
+    _email_person(ticket, EmailPurpose.CONFIRMATION)
+    return ticket, links.follow_up_token(ticket)
+
+
+def _email_person(ticket: Ticket, purpose: str, *, message: Message | None = None) -> None:
+    """Queue an e-mail to the person when they asked for answers by e-mail; sent after the commit."""
+    if not email.wants_email(ticket):
+        return
+    outbound = OutboundEmail.objects.create(
+        organisation_id=ticket.organisation_id,
+        ticket=ticket,
+        purpose=purpose,
+        message=message,
+        to_address=ticket.requester_email,
+        rfc_message_id=email.new_message_id(),
+    )
+    transaction.on_commit(lambda: send_outbound_email.enqueue(ticket.organisation_id, outbound.pk))
 
 
 def _set_status(ticket: Ticket, status: str, *, actor: User | None) -> None:
@@ -179,6 +188,7 @@ def _set_status(ticket: Ticket, status: str, *, actor: User | None) -> None:
     now = timezone.now()
     if status == Status.RESOLVED:
         ticket.resolved_at = now
+        _email_person(ticket, EmailPurpose.RESOLVED)
     if status == Status.CLOSED:
         ticket.closed_at = now
     if statuses.is_open(status):
@@ -232,14 +242,7 @@ def ticket_reply(*, actor: User | None, ticket: Ticket, body: str) -> Message:
         author=actor,
         body=text,
     )
-    if email.wants_email(ticket):
-        outbound = OutboundEmail.objects.create(
-            organisation_id=ticket.organisation_id,
-            message=message,
-            to_address=ticket.requester_email,
-            rfc_message_id=email.new_message_id(),
-        )
-        transaction.on_commit(lambda: send_outbound_email.enqueue(ticket.organisation_id, outbound.pk))
+    _email_person(ticket, EmailPurpose.REPLY, message=message)
     if ticket.first_responded_at is None:
         ticket.first_responded_at = message.created_at
         ticket.save(update_fields=["first_responded_at", "updated_at"])

@@ -12,7 +12,9 @@ from wegwijs.tenancy.scope import task_scope
 @task()
 def send_outbound_email(organisation_id: int, outbound_id: int) -> None:
     with task_scope("send_outbound_email", organisation_id):
-        outbound = OutboundEmail.objects.select_related("message__ticket__organisation").filter(pk=outbound_id).first()
+        outbound = (
+            OutboundEmail.objects.select_related("ticket__organisation", "message").filter(pk=outbound_id).first()
+        )
         retry_at = outbound_email_send(outbound=outbound) if outbound is not None else None
     if retry_at is not None:
         send_outbound_email.using(run_after=retry_at).enqueue(organisation_id, outbound_id)

@@ -1,10 +1,7 @@
-import secrets
-
 import factory
 
 from wegwijs.helpdesk.choices import Channel, MessageKind
 from wegwijs.helpdesk.models import Message, Ticket
-from wegwijs.helpdesk.services import follow_up_token_digest
 from wegwijs.tenancy.tests.factories import OrganisationFactory
 
 
@@ -19,7 +16,6 @@ class TicketFactory(factory.django.DjangoModelFactory):
     subject = factory.Sequence(lambda number: f"Ik kan niet inloggen op het portaal ({number})")
     requester_name = factory.Faker("name", locale="nl_NL")
     requester_email = factory.Sequence(lambda number: f"patient{number}@example.test")
-    follow_up_token_hash = factory.LazyFunction(lambda: follow_up_token_digest(secrets.token_urlsafe(32)))
 
 
 class MessageFactory(factory.django.DjangoModelFactory):

@@ -1,9 +1,12 @@
 """Replies by e-mail over a real SMTP server, sent by the database task worker."""
 
 import datetime as dt
+import re
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_scopes import scopes_disabled
@@ -43,25 +46,43 @@ def reply(client, ticket, body):
     return client.post(reverse("helpdesk:reply", args=[ticket.public_id]), {"reply-body": body})
 
 
-def test_replies_arrive_by_email_threaded_in_the_persons_language(organisation, make_staff, smtp_inbox):
+def test_confirmation_and_replies_arrive_threaded_in_the_persons_language(organisation, make_staff, smtp_inbox):
     _agent, client = make_staff(Role.AGENT, organisation)
     ticket = email_question(organisation, language="en")
     reply(client, ticket, "Please reinstall the app.")
     reply(client, ticket, "Did that help?")
     run_worker()
-    first, second = smtp_inbox.messages
+    confirmation, first, second = smtp_inbox.messages
     with scopes_disabled():
-        ids = list(OutboundEmail.objects.order_by("created_at").values_list("rfc_message_id", "status"))
-    assert [status for _id, status in ids] == [DeliveryStatus.SENT, DeliveryStatus.SENT]
-    assert first["Message-ID"] == ids[0][0]
-    assert second["In-Reply-To"] == ids[0][0]
-    assert second["References"] == ids[0][0]
+        ids = list(OutboundEmail.objects.order_by("created_at").values_list("rfc_message_id", "status", "purpose"))
+    assert [(status, purpose) for _id, status, purpose in ids] == [
+        (DeliveryStatus.SENT, "confirmation"),
+        (DeliveryStatus.SENT, "reply"),
+        (DeliveryStatus.SENT, "reply"),
+    ]
+    assert [mail["Message-ID"] for mail in smtp_inbox.messages] == [row[0] for row in ids]
+    assert first["In-Reply-To"] == ids[0][0]
+    assert second["In-Reply-To"] == ids[1][0]
+    assert second["References"] == f"{ids[0][0]} {ids[1][0]}"
     assert first["To"] == "piet@example.test"
     assert ticket.reference in first["Subject"]
     assert "Please reinstall the app." in first.get_content()
     with translation.override("en"):
-        assert translation.gettext("Hello,") in first.get_content() or "Piet" in first.get_content()
+        assert translation.gettext("We have received your question") in confirmation["Subject"]
     assert "112" in first.get_content()
+    link = re.search(r"http://\S+/vraag/\w+/", confirmation.get_content()).group(0)
+    page = Client().get(link.replace(settings.SITE_URL, ""))
+    assert "Please reinstall the app." in page.content.decode()
+
+
+def test_resolving_sends_the_invitation_to_rate(organisation, make_staff, smtp_inbox):
+    _agent, client = make_staff(Role.AGENT, organisation)
+    ticket = email_question(organisation)
+    client.post(reverse("helpdesk:status", args=[ticket.public_id]), {"status-status": "resolved"})
+    run_worker()
+    purposes = [mail["Subject"] for mail in smtp_inbox.messages]
+    with translation.override("nl"):
+        assert translation.gettext("Your question is resolved") in purposes[-1]
 
 
 def test_no_email_without_consent_or_when_the_person_chose_the_follow_up_page(organisation, make_staff, smtp_inbox):
@@ -85,7 +106,7 @@ def test_a_failing_mail_server_is_retried_then_the_failure_shows_on_the_ticket(o
     reply(client, ticket, "Antwoord dat niet aankomt")
     run_worker()
     with scopes_disabled():
-        outbound = OutboundEmail.objects.get()
+        outbound = OutboundEmail.objects.get(purpose="reply")
         assert (outbound.status, outbound.attempts) == (DeliveryStatus.QUEUED, 1)
         assert "ConnectionRefusedError" in outbound.last_error
         # The retry is scheduled for later; make it due now.
