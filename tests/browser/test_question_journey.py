@@ -42,5 +42,16 @@ def test_question_answer_and_follow_up_without_javascript_on_the_public_side(
     page.get_by_label("Uw bericht", exact=True).fill("Dank u, het werkt!")
     page.get_by_role("button", name="Versturen", exact=True).click()
     expect(page.get_by_text("Dank u, het werkt!")).to_be_visible()
+
+    workspace.reload()
+    workspace.get_by_label("Status", exact=True).select_option("resolved")
+    workspace.get_by_role("button", name="Status wijzigen").click()
+    expect(workspace.get_by_role("status")).to_be_visible()
+
+    page.goto(follow_up_url)
+    page.get_by_label(re.compile("Heel tevreden")).check()
+    page.get_by_role("button", name="Verstuur mijn mening").click()
+    expect(page.get_by_role("status")).to_contain_text("Dank u")
+    expect(page.get_by_label(re.compile("Heel tevreden"))).to_have_count(0)
     person.close()
     staff.close()
