@@ -33,6 +33,9 @@ ORGANISATIONS: list[dict[str, Any]] = [
         "description": "Regionaal ziekenhuis met poliklinieken in Vechtstad en Dalfsen (fictief).",
         "contact_phone": "0523 123 456",
         "contact_email": "digitalezorg@ziekenhuis-vechtdal.example",
+        "patient_service_phone": "0523 123 400",
+        "patient_service_email": "patientenservice@ziekenhuis-vechtdal.example",
+        "privacy_email": "privacy@ziekenhuis-vechtdal.example",
         "website_url": "https://ziekenhuis-vechtdal.example",
         "contact_phone_hours": {day: WEEKDAY_OFFICE for day in ("mon", "tue", "wed", "thu", "fri")},
         "departments": [
@@ -60,6 +63,8 @@ ORGANISATIONS: list[dict[str, Any]] = [
         "description": "Vier huisartsenpraktijken in Vechtstad en omgeving (fictief).",
         "contact_phone": "0523 654 321",
         "contact_email": "digitaal@huisartsen-delinde.example",
+        "patient_service_phone": "0523 654 300",
+        "privacy_email": "privacy@huisartsen-delinde.example",
         "website_url": "https://huisartsen-delinde.example",
         "contact_phone_hours": {day: [["08:00", "12:30"]] for day in ("mon", "tue", "wed", "thu", "fri")},
         "departments": [

@@ -62,6 +62,7 @@ class EventKind(models.TextChoices):
     CLOSED_BY_PERSON = "closed_by_person", _("closed by the person")
     RATED = "rated", _("satisfaction given")
     CALL = "call", _("phone call")
+    REFERRED = "referred", _("referred")
     EMAIL_SENT = "email_sent", _("e-mail sent")
     EMAIL_FAILED = "email_failed", _("e-mail could not be sent")
 
@@ -70,6 +71,7 @@ class EmailPurpose(models.TextChoices):
     CONFIRMATION = "confirmation", _("Confirmation of a new question")
     REPLY = "reply", _("Reply")
     RESOLVED = "resolved", _("Question resolved")
+    REFERRAL = "referral", _("Referral to a contact")
 
 
 class DeliveryStatus(models.TextChoices):

@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from wegwijs.helpdesk import links
-from wegwijs.helpdesk.choices import ContactMethod, DeliveryStatus, EmailPurpose, EventKind
+from wegwijs.helpdesk.choices import ContactMethod, DeliveryStatus, EmailPurpose, EventKind, MessageKind
 from wegwijs.helpdesk.models import OutboundEmail, Ticket, TicketEvent
 
 RETRY_DELAYS_MINUTES = (1, 5, 15, 60, 240)
@@ -31,6 +31,7 @@ TEMPLATES = {
     EmailPurpose.CONFIRMATION: "helpdesk/email/confirmation",
     EmailPurpose.REPLY: "helpdesk/email/reply",
     EmailPurpose.RESOLVED: "helpdesk/email/resolved",
+    EmailPurpose.REFERRAL: "helpdesk/email/referral",
 }
 
 
@@ -43,9 +44,18 @@ def _compose(outbound: OutboundEmail) -> EmailMessage:
         .order_by("created_at")
         .values_list("rfc_message_id", flat=True)
     )
-    template = TEMPLATES[EmailPurpose(outbound.purpose)]
-    with translation.override(ticket.language):
-        context = {"ticket": ticket, "message": outbound.message, "follow_up_url": links.follow_up_url(ticket)}
+    purpose = EmailPurpose(outbound.purpose)
+    template = TEMPLATES[purpose]
+    # The person reads their own language; a receiving colleague reads the organisation's language.
+    language = settings.LANGUAGE_CODE if purpose == EmailPurpose.REFERRAL else ticket.language
+    with translation.override(language):
+        context = {
+            "ticket": ticket,
+            "message": outbound.message,
+            "follow_up_url": links.follow_up_url(ticket),
+            "question": ticket.messages.filter(kind=MessageKind.INBOUND).order_by("created_at").first(),
+            "referral": ticket.referrals.order_by("-created_at").first(),
+        }
         subject = render_to_string(f"{template}_subject.txt", context).strip()
         body = render_to_string(f"{template}.txt", context)
     headers: dict[str, str] = {"Message-ID": outbound.rfc_message_id, "Auto-Submitted": "auto-replied"}

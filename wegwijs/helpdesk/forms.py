@@ -14,10 +14,11 @@ from wegwijs.helpdesk.choices import (
     CallOutcome,
     ContactMethod,
     Priority,
+    Route,
     Satisfaction,
     Status,
 )
-from wegwijs.tenancy.models import DigitalTool, Organisation
+from wegwijs.tenancy.models import Department, DigitalTool, Organisation
 
 QUESTION_MAX = 5000
 MESSAGE_MAX = 10000
@@ -184,3 +185,50 @@ class NewCallForm(CallFieldsForm):
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+
+
+class ReferForm(AccessibleFormMixin, forms.Form):
+    prefix = "refer"
+
+    route = forms.ChoiceField(
+        label=_("Refer to"),
+        choices=[
+            (Route.CARE_PROVIDER, _("Care provider (medical question)")),
+            (Route.ORGANISATION, _("Patient service desk")),
+            (Route.PRIVACY, _("Privacy officer")),
+            (Route.GENERAL_DIGITAL, _("Digihulplijn and help points (general digital skills)")),
+        ],
+    )
+    department = forms.ModelChoiceField(
+        label=_("Department (for medical questions)"),
+        required=False,
+        queryset=Department.objects.none(),
+        to_field_name="public_id",
+    )
+    note = forms.CharField(
+        label=_("Note for the receiver (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, departments: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = departments  # type: ignore[attr-defined]
+
+
+class ReferralTextForm(AccessibleFormMixin, forms.Form):
+    """An organisation's own referral texts for one language; empty means: use the default text."""
+
+    def __init__(self, *args: Any, defaults: dict[str, str], current: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for route, default in defaults.items():
+            self.fields[route] = forms.CharField(
+                label=str(Route(route).label),
+                required=False,
+                max_length=2000,
+                initial=current.get(route, ""),
+                help_text=_("Empty: the standard text is used: %(text)s") % {"text": default},
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+        self.style_fields()

@@ -23,7 +23,7 @@ from wegwijs.helpdesk.choices import (
     Route,
     Status,
 )
-from wegwijs.tenancy.models import DigitalTool, Location, Organisation, OrganisationScopedManager
+from wegwijs.tenancy.models import Department, DigitalTool, Location, Organisation, OrganisationScopedManager
 
 
 def new_follow_up_salt() -> str:
@@ -225,3 +225,47 @@ class PhoneCall(models.Model):
     @property
     def duration_minutes(self) -> int:
         return round(self.duration_seconds / 60)
+
+
+class ReferralText(models.Model):
+    """An organisation's own wording of what the person is told when referred (replaces the default)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    route = models.CharField(max_length=20, choices=Route.choices)
+    language = models.CharField(max_length=8)
+    text = models.TextField(_("text"))
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects: ClassVar[models.Manager[ReferralText]] = OrganisationScopedManager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organisation", "route", "language"], name="one_referral_text")]
+
+    def __str__(self) -> str:
+        return f"referral text {self.route}/{self.language}"
+
+
+class Referral(models.Model):
+    """A question sent on to where it belongs: the care provider, the patient service desk, privacy, or
+    general digital help. Records who receives it and whether the question itself was handed over."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="referrals")
+    route = models.CharField(_("route"), max_length=20, choices=Route.choices)
+    department = models.ForeignKey(Department, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    target_name = models.CharField(max_length=200)
+    target_phone = models.CharField(max_length=40, blank=True)
+    target_email = models.EmailField(blank=True)
+    handed_over = models.BooleanField(default=False)
+    note = models.TextField(_("note for the receiver"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[Referral]] = OrganisationScopedManager()
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "route", "created_at"], name="referral_org_route")]
+
+    def __str__(self) -> str:
+        return f"referral of ticket {self.ticket_id} to {self.route}"

@@ -109,7 +109,8 @@ def _team_for(organisation: Organisation, language: str) -> Team | None:
     return next((team for team in teams if team.pk == chosen), None)
 
 
-def _event(ticket: Ticket, kind: str, *, actor: User | None = None, before: str = "", after: str = "") -> None:
+def record_event(ticket: Ticket, kind: str, *, actor: User | None = None, before: str = "", after: str = "") -> None:
+    """One line on the question's timeline (for the helpdesk's own services)."""
     TicketEvent.objects.create(
         organisation_id=ticket.organisation_id, ticket=ticket, actor=actor, kind=kind, before=before, after=after
     )
@@ -160,27 +161,33 @@ def ticket_create(*, organisation: Organisation, intake: Intake) -> tuple[Ticket
     Message.objects.create(
         organisation=organisation, ticket=ticket, kind=MessageKind.INBOUND, channel=intake.channel, body=question
     )
-    _event(ticket, EventKind.CREATED, after=intake.channel)
+    record_event(ticket, EventKind.CREATED, after=intake.channel)
     _email_person(ticket, EmailPurpose.CONFIRMATION)
     return ticket, links.follow_up_token(ticket)
 
 
 def _email_person(ticket: Ticket, purpose: str, *, message: Message | None = None) -> None:
-    """Queue an e-mail to the person when they asked for answers by e-mail; sent after the commit."""
-    if not email.wants_email(ticket):
-        return
+    """Queue an e-mail to the person when they asked for answers by e-mail."""
+    if email.wants_email(ticket):
+        email_contact(ticket=ticket, purpose=purpose, to_address=ticket.requester_email, message=message)
+
+
+def email_contact(*, ticket: Ticket, purpose: str, to_address: str, message: Message | None = None) -> None:
+    """Queue an e-mail about the question; the task sends it after the transaction commits."""
     outbound = OutboundEmail.objects.create(
         organisation_id=ticket.organisation_id,
         ticket=ticket,
         purpose=purpose,
         message=message,
-        to_address=ticket.requester_email,
+        to_address=to_address,
         rfc_message_id=email.new_message_id(),
     )
     transaction.on_commit(lambda: send_outbound_email.enqueue(ticket.organisation_id, outbound.pk))
 
 
-def _set_status(ticket: Ticket, status: str, *, actor: User | None) -> None:
+def set_status(ticket: Ticket, status: str, *, actor: User | None) -> None:
+    """Move the question to `status` with its timestamps, event and e-mail (for the helpdesk's own services;
+    agents' requests go through ticket_change_status, which checks the transition)."""
     if status == ticket.status:
         return
     before = ticket.status
@@ -195,7 +202,7 @@ def _set_status(ticket: Ticket, status: str, *, actor: User | None) -> None:
         ticket.resolved_at = None
         ticket.closed_at = None
     ticket.save(update_fields=["status", "resolved_at", "closed_at", "updated_at"])
-    _event(ticket, EventKind.STATUS, actor=actor, before=before, after=status)
+    record_event(ticket, EventKind.STATUS, actor=actor, before=before, after=status)
 
 
 @transaction.atomic
@@ -213,8 +220,8 @@ def ticket_add_person_message(*, ticket: Ticket, body: str) -> Message:
         channel=ticket.channel,
         body=text,
     )
-    _event(ticket, EventKind.MESSAGE)
-    _set_status(ticket, statuses.status_after_person_writes(ticket.status), actor=None)
+    record_event(ticket, EventKind.MESSAGE)
+    set_status(ticket, statuses.status_after_person_writes(ticket.status), actor=None)
     return message
 
 
@@ -222,8 +229,8 @@ def ticket_add_person_message(*, ticket: Ticket, body: str) -> Message:
 def ticket_close_by_person(*, ticket: Ticket) -> None:
     if ticket.status == Status.CLOSED:
         return
-    _event(ticket, EventKind.CLOSED_BY_PERSON)
-    _set_status(ticket, Status.CLOSED, actor=None)
+    record_event(ticket, EventKind.CLOSED_BY_PERSON)
+    set_status(ticket, Status.CLOSED, actor=None)
 
 
 @transaction.atomic
@@ -246,8 +253,8 @@ def ticket_reply(*, actor: User | None, ticket: Ticket, body: str) -> Message:
     if ticket.first_responded_at is None:
         ticket.first_responded_at = message.created_at
         ticket.save(update_fields=["first_responded_at", "updated_at"])
-    _event(ticket, EventKind.REPLY, actor=actor)
-    _set_status(ticket, statuses.status_after_reply(ticket.status), actor=actor)
+    record_event(ticket, EventKind.REPLY, actor=actor)
+    set_status(ticket, statuses.status_after_reply(ticket.status), actor=actor)
     return message
 
 
@@ -264,7 +271,7 @@ def ticket_add_note(*, actor: User | None, ticket: Ticket, body: str) -> Message
         author=actor,
         body=text,
     )
-    _event(ticket, EventKind.NOTE, actor=actor)
+    record_event(ticket, EventKind.NOTE, actor=actor)
     return message
 
 
@@ -272,7 +279,7 @@ def ticket_add_note(*, actor: User | None, ticket: Ticket, body: str) -> Message
 def ticket_change_status(*, actor: User | None, ticket: Ticket, status: str) -> None:
     if status not in Status.values or not statuses.can_agent_set_status(ticket.status, status):
         raise DomainError(_("This status change is not possible."), code="status_not_allowed")
-    _set_status(ticket, status, actor=actor)
+    set_status(ticket, status, actor=actor)
 
 
 @transaction.atomic
@@ -284,7 +291,7 @@ def ticket_change_priority(*, actor: User, ticket: Ticket, priority: str) -> Non
     before = ticket.priority
     ticket.priority = priority
     ticket.save(update_fields=["priority", "updated_at"])
-    _event(ticket, EventKind.PRIORITY, actor=actor, before=before, after=priority)
+    record_event(ticket, EventKind.PRIORITY, actor=actor, before=before, after=priority)
 
 
 @transaction.atomic
@@ -302,7 +309,9 @@ def ticket_assign(*, actor: User | None, ticket: Ticket, assignee: User | None) 
     before = str(ticket.assignee.public_id) if ticket.assignee else ""
     ticket.assignee = assignee
     ticket.save(update_fields=["assignee", "updated_at"])
-    _event(ticket, EventKind.ASSIGNED, actor=actor, before=before, after=str(assignee.public_id) if assignee else "")
+    record_event(
+        ticket, EventKind.ASSIGNED, actor=actor, before=before, after=str(assignee.public_id) if assignee else ""
+    )
 
 
 @transaction.atomic
@@ -315,7 +324,7 @@ def ticket_rate(*, ticket: Ticket, score: int) -> SatisfactionRating:
     if SatisfactionRating.objects.filter(organisation_id=ticket.organisation_id, ticket=ticket).exists():
         raise DomainError(_("You already gave your opinion. Thank you!"), code="already_rated")
     rating = SatisfactionRating.objects.create(organisation_id=ticket.organisation_id, ticket=ticket, score=score)
-    _event(ticket, EventKind.RATED, after=str(score))
+    record_event(ticket, EventKind.RATED, after=str(score))
     return rating
 
 
@@ -356,13 +365,13 @@ def _record_call(
         outcome=outcome,
         summary=summary,
     )
-    _event(ticket, EventKind.CALL, actor=actor, after=outcome)
+    record_event(ticket, EventKind.CALL, actor=actor, after=outcome)
     if ticket.first_responded_at is None and outcome != CallOutcome.NOT_REACHED:
         ticket.first_responded_at = call.created_at
         ticket.save(update_fields=["first_responded_at", "updated_at"])
     new_status = STATUS_AFTER_CALL[CallOutcome(outcome)]
     if new_status is not None and new_status != ticket.status:
-        _set_status(ticket, new_status, actor=actor)
+        set_status(ticket, new_status, actor=actor)
     return call
 
 

@@ -13,5 +13,7 @@ urlpatterns = [
     path("tickets/<uuid:public_id>/priority/", views.priority_view, name="priority"),
     path("tickets/<uuid:public_id>/assign/", views.assign_view, name="assign"),
     path("tickets/<uuid:public_id>/call/", views.call_view, name="call"),
+    path("tickets/<uuid:public_id>/refer/", views.refer_view, name="refer"),
     path("calls/new/", views.new_call_view, name="new_call"),
+    path("org/<slug:slug>/referral-texts/", views.referral_texts_view, name="referral_texts"),
 ]

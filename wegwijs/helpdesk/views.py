@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from uuid import UUID
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.forms import BaseForm
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import DomainError
-from wegwijs.helpdesk import selectors, services
+from wegwijs.helpdesk import referrals, selectors, services
 from wegwijs.helpdesk.forms import (
     AssignForm,
     CallForm,
@@ -23,13 +24,15 @@ from wegwijs.helpdesk.forms import (
     NewCallForm,
     NoteForm,
     PriorityForm,
+    ReferForm,
+    ReferralTextForm,
     ReplyForm,
     StatusForm,
 )
 from wegwijs.helpdesk.models import Ticket
 from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.rules import staff_view
-from wegwijs.tenancy.selectors import organisation_list_for_access
+from wegwijs.tenancy.selectors import department_list, organisation_get_for_access, organisation_list_for_access
 
 HELPDESK_ROLES = (Role.AGENT, Role.COORDINATOR)
 PAGE_SIZE = 50
@@ -72,6 +75,7 @@ def _ticket_page(request: HttpRequest, ticket: Ticket, *, failed: BaseForm | Non
         "reply_form": ReplyForm(),
         "note_form": NoteForm(),
         "call_form": CallForm(),
+        "refer_form": ReferForm(departments=department_list(organisation=ticket.organisation)),
         "status_form": StatusForm(initial={"status": ticket.status}),
         "priority_form": PriorityForm(initial={"priority": ticket.priority}),
         "assign_form": AssignForm(
@@ -222,3 +226,58 @@ def new_call_view(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The call has been logged."))
             return redirect("helpdesk:ticket", public_id=ticket.public_id)
     return render(request, "helpdesk/new_call.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@staff_view(*HELPDESK_ROLES)
+@require_POST
+def refer_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    ticket = selectors.ticket_get_for_staff(public_id=public_id)
+    form = ReferForm(request.POST, departments=department_list(organisation=ticket.organisation))
+    return _act(
+        request,
+        public_id,
+        form,
+        lambda user, ticket, data: referrals.ticket_refer(
+            actor=user,
+            ticket=ticket,
+            route=str(data["route"]),
+            department=data["department"],  # type: ignore[arg-type]
+            note=str(data["note"]),
+        ),
+        _("The question has been referred and the person has been told where to go."),
+    )
+
+
+@staff_view(Role.EDITOR)
+@require_http_methods(["GET", "POST"])
+def referral_texts_view(request: HttpRequest, slug: str) -> HttpResponse:
+    """Editors word what people are told when their question is referred, per language."""
+    organisation = organisation_get_for_access(slug=slug)
+    language = request.GET.get("language", settings.LANGUAGE_CODE)
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    form = ReferralTextForm(
+        request.POST or None,
+        defaults=referrals.referral_texts_defaults(language=language),
+        current=referrals.referral_texts_current(organisation_id=organisation.pk, language=language),
+    )
+    if request.method == "POST" and form.is_valid():
+        referrals.referral_texts_save(
+            actor=request.user,  # type: ignore[arg-type]
+            organisation_id=organisation.pk,
+            language=language,
+            texts=form.cleaned_data,
+        )
+        messages.success(request, _("The referral texts are saved."))
+        return redirect(f"{request.path}?language={language}")
+    return render(
+        request,
+        "helpdesk/referral_texts.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "language": language,
+            "languages": settings.LANGUAGES,
+        },
+        status=400 if form.errors else 200,
+    )

@@ -35,7 +35,10 @@ class OrganisationContactForm(AccessibleFormMixin, forms.ModelForm[Organisation]
 
     class Meta:
         model = Organisation
-        fields = ["description", "contact_phone", "contact_email", "website_url"]
+        fields = [
+            "description", "contact_phone", "contact_email", "website_url", "patient_service_phone",
+            "patient_service_email", "privacy_email",
+        ]  # fmt: skip
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

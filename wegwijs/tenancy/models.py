@@ -38,6 +38,9 @@ class Organisation(TimestampedModel):
     contact_phone_hours = models.JSONField(_("phone hours"), default=dict, blank=True)
     contact_email = models.EmailField(_("e-mail address for digital care questions"), blank=True)
     website_url = models.URLField(_("website"), blank=True)
+    patient_service_phone = models.CharField(_("patient service desk phone"), max_length=40, blank=True)
+    patient_service_email = models.EmailField(_("patient service desk e-mail"), blank=True)
+    privacy_email = models.EmailField(_("privacy officer e-mail"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:

@@ -20,8 +20,11 @@ TOKEN_PREFIX = "wgw_"
 
 DEPARTMENT_FIELDS = frozenset({"name", "referral_contact_name", "referral_phone", "referral_email"})
 ORGANISATION_CONTACT_FIELDS = frozenset(
-    {"description", "contact_phone", "contact_phone_hours", "contact_email", "website_url"}
-)
+    {
+        "description", "contact_phone", "contact_phone_hours", "contact_email", "website_url",
+        "patient_service_phone", "patient_service_email", "privacy_email",
+    }
+)  # fmt: skip
 TOOL_FIELDS = frozenset(
     {
         "kind",
