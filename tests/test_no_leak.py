@@ -93,6 +93,7 @@ EXEMPT = {
     "set_language": "language cookie only",
     "helpdesk:inbox": "covered by test_inbox_never_lists_another_organisations_questions",
     "helpdesk:new_call": "covered by test_a_call_cannot_open_a_question_for_another_organisation",
+    "helpdesk:walk_in": "covered by test_walk_in_cannot_be_logged_for_another_organisation",
     "ask:form": "public form of the organisation in the URL; creates only in that organisation",
     "ask:sent": "static thank-you page",
     "ask:follow_up": "covered by test_follow_up_links_only_work_under_their_own_organisation",

@@ -18,7 +18,7 @@ from wegwijs.helpdesk.choices import (
     Satisfaction,
     Status,
 )
-from wegwijs.tenancy.models import Department, DigitalTool, Organisation
+from wegwijs.tenancy.models import Department, DigitalTool, Location, Organisation
 
 QUESTION_MAX = 5000
 MESSAGE_MAX = 10000
@@ -232,3 +232,49 @@ class ReferralTextForm(AccessibleFormMixin, forms.Form):
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
         self.style_fields()
+
+
+class WalkInForm(AccessibleFormMixin, forms.Form):
+    """A volunteer logs in-person help; handing over needs the person's consent and a way to reach them."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("For which organisation?"), queryset=Organisation.objects.none(), to_field_name="slug"
+    )
+    location = forms.ModelChoiceField(label=_("Help point"), queryset=Location.objects.none(), to_field_name="slug")
+    language = forms.ChoiceField(label=_("Language of the person"), choices=settings.LANGUAGES)
+    tool = forms.ModelChoiceField(
+        label=_("About which app or website?"),
+        queryset=DigitalTool.objects.none(),
+        required=False,
+        to_field_name="public_id",
+        empty_label=_("Something else"),
+    )
+    question = forms.CharField(
+        label=_("What did the person need?"), max_length=QUESTION_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    tried = forms.CharField(
+        label=_("What did you try together?"),
+        max_length=MESSAGE_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    hand_over = forms.BooleanField(label=_("Not solved here: hand over to the central helpdesk"), required=False)
+    name = forms.CharField(label=_("Name of the person"), max_length=200, required=False)
+    phone = forms.CharField(label=_("Phone number of the person"), max_length=40, required=False)
+    email = forms.EmailField(label=_("E-mail address of the person"), required=False)
+    preferred_contact = forms.ChoiceField(
+        label=_("How does the person want to be contacted?"),
+        choices=ContactMethod.choices,
+        initial=ContactMethod.PHONE,
+        widget=forms.RadioSelect,
+    )
+    consent_to_contact = forms.BooleanField(
+        label=_("The person agrees to be contacted by the helpdesk"), required=False
+    )
+    consent_to_hand_over = forms.BooleanField(label=_("The person agrees that we pass on the question"), required=False)
+
+    def __init__(self, *args: Any, organisations: Any, locations: Any, tools: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+        self.fields["location"].queryset = locations  # type: ignore[attr-defined]
+        self.fields["tool"].queryset = tools  # type: ignore[attr-defined]

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import DomainError
-from wegwijs.helpdesk import referrals, selectors, services
+from wegwijs.helpdesk import referrals, selectors, services, walk_in
 from wegwijs.helpdesk.forms import (
     AssignForm,
     CallForm,
@@ -28,11 +28,18 @@ from wegwijs.helpdesk.forms import (
     ReferralTextForm,
     ReplyForm,
     StatusForm,
+    WalkInForm,
 )
 from wegwijs.helpdesk.models import Ticket
 from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.rules import staff_view
-from wegwijs.tenancy.selectors import department_list, organisation_get_for_access, organisation_list_for_access
+from wegwijs.tenancy.selectors import (
+    department_list,
+    location_list_serving,
+    organisation_get_for_access,
+    organisation_list_for_access,
+    tool_list_for_organisations,
+)
 
 HELPDESK_ROLES = (Role.AGENT, Role.COORDINATOR)
 PAGE_SIZE = 50
@@ -281,3 +288,46 @@ def referral_texts_view(request: HttpRequest, slug: str) -> HttpResponse:
         },
         status=400 if form.errors else 200,
     )
+
+
+@staff_view(Role.VOLUNTEER, *HELPDESK_ROLES)
+@require_http_methods(["GET", "POST"])
+def walk_in_view(request: HttpRequest) -> HttpResponse:
+    """Volunteers at a help point log the help they gave, and hand over what they could not solve."""
+    organisations = organisation_list_for_access()
+    form = WalkInForm(
+        request.POST or None,
+        organisations=organisations,
+        locations=location_list_serving(organisations=organisations),
+        tools=tool_list_for_organisations(organisations=organisations),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        visit = walk_in.WalkIn(
+            organisation=data["organisation"],
+            location=data["location"],
+            language=data["language"],
+            tool=data["tool"],
+            question=data["question"],
+            tried=data["tried"],
+            hand_over=data["hand_over"],
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            preferred_contact=data["preferred_contact"],
+            consent_to_contact=data["consent_to_contact"],
+            consent_to_hand_over=data["consent_to_hand_over"],
+        )
+        try:
+            ticket = walk_in.walk_in_log(actor=request.user, visit=visit)  # type: ignore[arg-type]
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            done = (
+                _("Handed over to the helpdesk as %(reference)s.")
+                if visit.hand_over
+                else _("Saved as %(reference)s. Thank you for helping!")
+            )
+            messages.success(request, done % {"reference": ticket.reference})
+            return redirect("helpdesk:walk_in")
+    return render(request, "helpdesk/walk_in.html", {"form": form}, status=400 if form.errors else 200)

@@ -56,6 +56,14 @@ def tool_get(*, organisation: Organisation, public_id: UUID | str) -> DigitalToo
     return tool
 
 
+def location_list_serving(*, organisations: QuerySet[Organisation]) -> QuerySet[Location]:
+    return Location.objects.filter(organisations__in=organisations).distinct().order_by("name")
+
+
+def tool_list_for_organisations(*, organisations: QuerySet[Organisation]) -> QuerySet[DigitalTool]:
+    return DigitalTool.objects.filter(organisation__in=organisations, is_active=True).order_by("name")
+
+
 @dataclass(frozen=True)
 class LocationView:
     location: Location

@@ -25,6 +25,8 @@ def staff_navigation(*, user: User, grants: Mapping[int, frozenset[str]]) -> lis
     items = [NavItem(_("Start"), reverse("web:staff_home"))]
     if any(roles & {Role.AGENT, Role.COORDINATOR} for roles in grants.values()):
         items.append(NavItem(_("Inbox"), reverse("helpdesk:inbox")))
+    if any(Role.VOLUNTEER in roles for roles in grants.values()):
+        items.append(NavItem(_("Walk-in help"), reverse("helpdesk:walk_in")))
     organisations = organisation_list_public().filter(pk__in=grants)
     for organisation in organisations:
         items.append(NavItem(organisation.name, reverse("tenancy:organisation", args=[organisation.slug])))
