@@ -96,6 +96,7 @@ EXEMPT = {
     "helpdesk:walk_in": "covered by test_walk_in_cannot_be_logged_for_another_organisation",
     "ask:form": "public form of the organisation in the URL; creates only in that organisation",
     "ask:sent": "static thank-you page",
+    "ask:callback": "public form of the organisation in the URL; creates only in that organisation",
     "ask:follow_up": "covered by test_follow_up_links_only_work_under_their_own_organisation",
     "ask:message": "covered by test_follow_up_links_only_work_under_their_own_organisation",
     "ask:close": "covered by test_follow_up_links_only_work_under_their_own_organisation",

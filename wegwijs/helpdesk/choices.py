@@ -115,3 +115,9 @@ STATUS_AFTER_CALL = {
     CallOutcome.REFERRED: Status.REFERRED,
     CallOutcome.NOT_REACHED: None,
 }
+
+
+class CallbackStatus(models.TextChoices):
+    WAITING = "waiting", _("Waiting to be called")
+    DONE = "done", _("Called")
+    GIVEN_UP = "given_up", _("Not reached")

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wegwijs.accounts.models import User
@@ -278,3 +279,31 @@ class WalkInForm(AccessibleFormMixin, forms.Form):
         self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
         self.fields["location"].queryset = locations  # type: ignore[attr-defined]
         self.fields["tool"].queryset = tools  # type: ignore[attr-defined]
+
+
+class CallbackForm(AccessibleFormMixin, forms.Form):
+    """Ask to be called back: the person picks a time window. Works without JavaScript."""
+
+    question = forms.CharField(
+        label=_("What is your question about?"),
+        max_length=QUESTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("A few words are enough. Do not write your BSN."),
+    )
+    window = forms.ChoiceField(label=_("When may we call you?"), widget=forms.RadioSelect)
+    phone = forms.CharField(label=_("Your phone number"), max_length=40)
+    name = forms.CharField(label=_("Your name"), max_length=200, required=False)
+    language = forms.ChoiceField(label=_("In which language do you want to talk?"), choices=settings.LANGUAGES)
+    consent_to_contact = forms.BooleanField(label=_("You may call me about this question."))
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args: Any, windows: list[tuple[Any, Any]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["window"].choices = [  # type: ignore[attr-defined]
+            (start.isoformat(), f"{date_format(start, 'l j F')}, {start:%H:%M}–{end:%H:%M}") for start, end in windows
+        ]
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.data.get("website"))

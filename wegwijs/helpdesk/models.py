@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wegwijs.core.models import TimestampedModel
 from wegwijs.helpdesk.choices import (
+    CallbackStatus,
     CallDirection,
     CallOutcome,
     Channel,
@@ -269,3 +270,22 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return f"referral of ticket {self.ticket_id} to {self.route}"
+
+
+class CallbackRequest(models.Model):
+    """The person asked to be called back within a time window they picked."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    ticket = models.OneToOneField(Ticket, on_delete=models.CASCADE, related_name="callback")
+    window_start = models.DateTimeField(_("call between"))
+    window_end = models.DateTimeField(_("and"))
+    status = models.CharField(max_length=10, choices=CallbackStatus.choices, default=CallbackStatus.WAITING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+
+    objects: ClassVar[models.Manager[CallbackRequest]] = OrganisationScopedManager()
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "status", "window_start"], name="callback_org_status_window")]
+
+    def __str__(self) -> str:
+        return f"callback for ticket {self.ticket_id} at {self.window_start:%Y-%m-%d %H:%M}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,8 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from wegwijs.core.errors import DomainError
 from wegwijs.core.http import client_address
-from wegwijs.helpdesk import selectors, services, statuses
-from wegwijs.helpdesk.forms import MessageForm, QuestionForm, SatisfactionForm
+from wegwijs.helpdesk import callbacks, selectors, services, statuses
+from wegwijs.helpdesk.forms import CallbackForm, MessageForm, QuestionForm, SatisfactionForm
 from wegwijs.tenancy.models import Organisation
 from wegwijs.tenancy.rules import public_view
 from wegwijs.tenancy.selectors import tool_list
@@ -119,3 +121,39 @@ def follow_up_rate_view(request: HttpRequest, org_slug: str, token: str) -> Http
     else:
         messages.error(request, _("Choose one of the five faces."))
     return redirect("ask:follow_up", org_slug=organisation.slug, token=token)
+
+
+@public_view
+@require_http_methods(["GET", "POST"])
+def callback_view(request: HttpRequest, org_slug: str) -> HttpResponse:
+    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    windows = callbacks.callback_windows(organisation=organisation)
+    form = CallbackForm(request.POST or None, windows=windows, initial={"language": translation.get_language()})
+    if request.method == "POST" and form.is_valid():
+        if form.is_bot:
+            return redirect("ask:sent", org_slug=organisation.slug)
+        data = form.cleaned_data
+        intake = services.Intake(
+            question=data["question"],
+            language=data["language"],
+            name=data["name"],
+            phone=data["phone"],
+            consent_to_contact=data["consent_to_contact"],
+        )
+        try:
+            services.intake_check_rate(client_address=client_address(request))
+            _ticket, token = callbacks.callback_request(
+                organisation=organisation, intake=intake, window_start=dt.datetime.fromisoformat(data["window"])
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("We will call you at the time you chose. Keep this page."))
+            return redirect("ask:follow_up", org_slug=organisation.slug, token=token)
+    status = 400 if form.errors else 200
+    return render(
+        request,
+        "helpdesk/callback.html",
+        {"organisation": organisation, "form": form, "has_windows": bool(windows)},
+        status=status,
+    )

@@ -13,13 +13,21 @@ from django.utils import timezone
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import NotFound
 from wegwijs.helpdesk import links
-from wegwijs.helpdesk.choices import OPEN_STATUSES, PRIORITY_ORDER, EventKind, MessageKind, Priority, Status
+from wegwijs.helpdesk.choices import (
+    OPEN_STATUSES,
+    PRIORITY_ORDER,
+    CallbackStatus,
+    EventKind,
+    MessageKind,
+    Priority,
+    Status,
+)
 from wegwijs.helpdesk.models import Message, PhoneCall, SatisfactionRating, Ticket, TicketEvent
 from wegwijs.tenancy.models import Membership, Organisation
 from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.scope import current_access, person_record_get, person_records_listed
 
-INBOX_VIEWS = ("mine", "unassigned", "my_teams", "urgent", "all_open", "closed")
+INBOX_VIEWS = ("mine", "unassigned", "my_teams", "urgent", "callbacks", "all_open", "closed")
 
 
 # --- the person's own view -------------------------------------------------------------------
@@ -76,6 +84,7 @@ def _view(tickets: QuerySet[Ticket], view: str, user: User) -> QuerySet[Ticket]:
         "unassigned": open_tickets.filter(assignee__isnull=True),
         "my_teams": open_tickets.filter(team__members=user),
         "urgent": open_tickets.filter(priority=Priority.URGENT),
+        "callbacks": tickets.filter(callback__status=CallbackStatus.WAITING),
         "all_open": open_tickets,
         "closed": tickets.exclude(status__in=OPEN_STATUSES),
     }.get(view, open_tickets)
@@ -92,7 +101,8 @@ def ticket_inbox(*, user: User, filters: InboxFilter) -> QuerySet[Ticket]:
         tickets = tickets.filter(language=filters.language)
     if filters.organisation_slug:
         tickets = tickets.filter(organisation__slug=filters.organisation_slug)
-    return tickets.select_related("organisation", "assignee", "tool").order_by("priority_rank", "created_at")
+    order = ("callback__window_start",) if filters.view == "callbacks" else ("priority_rank", "created_at")
+    return tickets.select_related("organisation", "assignee", "tool", "callback").order_by(*order)
 
 
 def ticket_inbox_counts(*, user: User) -> dict[str, int]:
@@ -103,6 +113,7 @@ def ticket_inbox_counts(*, user: User) -> dict[str, int]:
         unassigned=Count("pk", filter=open_q & Q(assignee__isnull=True)),
         my_teams=Count("pk", filter=open_q & Q(team__members=user), distinct=True),
         urgent=Count("pk", filter=open_q & Q(priority=Priority.URGENT)),
+        callbacks=Count("pk", filter=Q(callback__status=CallbackStatus.WAITING)),
         all_open=Count("pk", filter=open_q),
         closed=Count("pk", filter=~open_q),
     )
@@ -123,7 +134,7 @@ def ticket_list_for_organisation(*, organisation: Organisation, status: str = ""
 
 def ticket_get_for_staff(*, public_id: UUID | str) -> Ticket:
     """One question for an agent or an integration. Reading it is written to the access log."""
-    tickets = Ticket.objects.select_related("organisation", "tool", "assignee", "team", "location")
+    tickets = Ticket.objects.select_related("organisation", "tool", "assignee", "team", "location", "callback")
     return person_record_get(tickets, public_id=public_id, record_type="ticket")
 
 

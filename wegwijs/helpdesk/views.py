@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import DomainError
-from wegwijs.helpdesk import referrals, selectors, services, walk_in
+from wegwijs.helpdesk import calls, referrals, selectors, services, walk_in
 from wegwijs.helpdesk.forms import (
     AssignForm,
     CallForm,
@@ -192,7 +192,7 @@ def call_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
         request,
         public_id,
         CallForm(request.POST),
-        lambda user, ticket, data: services.phone_call_log(
+        lambda user, ticket, data: calls.phone_call_log(
             actor=user,
             ticket=ticket,
             direction=str(data["direction"]),
@@ -213,9 +213,9 @@ def new_call_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            ticket = services.phone_call_log_new(
+            ticket = calls.phone_call_log_new(
                 actor=user,
-                call=services.NewCall(
+                call=calls.NewCall(
                     organisation=data["organisation"],
                     direction=data["direction"],
                     language=data["language"],

@@ -41,6 +41,7 @@ class Organisation(TimestampedModel):
     patient_service_phone = models.CharField(_("patient service desk phone"), max_length=40, blank=True)
     patient_service_email = models.EmailField(_("patient service desk e-mail"), blank=True)
     privacy_email = models.EmailField(_("privacy officer e-mail"), blank=True)
+    callback_slot_minutes = models.PositiveSmallIntegerField(_("length of a callback window in minutes"), default=60)
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:

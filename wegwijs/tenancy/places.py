@@ -142,3 +142,31 @@ def _normalise_time(value: str) -> str:
     if not (hours.isdigit() and minutes.isdigit()):
         raise PlaceDataError(f"{value!r} is not a time like 09:30")
     return f"{int(hours):02d}:{minutes}"
+
+
+def callback_windows(
+    moment: dt.datetime,
+    weekly: WeeklyHours,
+    exceptions: Mapping[dt.date, Periods] | None = None,
+    *,
+    slot_minutes: int = 60,
+    days: int = 7,
+    lead_minutes: int = 30,
+) -> list[tuple[dt.datetime, dt.datetime]]:
+    """Time windows someone can ask to be called back in: slots inside the opening hours of the coming days,
+    starting at least `lead_minutes` from now (never in the past, never when closed)."""
+    exceptions = exceptions or {}
+    tz = moment.tzinfo
+    earliest = moment + dt.timedelta(minutes=lead_minutes)
+    slot = dt.timedelta(minutes=slot_minutes)
+    windows = []
+    for offset in range(days + 1):
+        day = moment.date() + dt.timedelta(days=offset)
+        for opens, closes in periods_on(day, weekly, exceptions):
+            start = dt.datetime.combine(day, opens, tzinfo=tz)
+            end = dt.datetime.combine(day, closes, tzinfo=tz)
+            while start + slot <= end:
+                if start >= earliest:
+                    windows.append((start, start + slot))
+                start += slot
+    return windows

@@ -34,7 +34,15 @@ def test_inbox_views_filter_and_count(organisation, make_staff):
     TicketFactory(organisation=organisation, language="tr", subject="Turks")
     response = client.get(reverse("helpdesk:inbox"), {"view": "mine"})
     counts = dict(response.context["views"])
-    assert counts == {"mine": 1, "unassigned": 2, "my_teams": 0, "urgent": 1, "all_open": 3, "closed": 1}
+    assert counts == {
+        "mine": 1,
+        "unassigned": 2,
+        "my_teams": 0,
+        "urgent": 1,
+        "callbacks": 0,
+        "all_open": 3,
+        "closed": 1,
+    }
     assert [ticket.subject for ticket in response.context["page"]] == ["Voor mij"]
     urgent_first = client.get(reverse("helpdesk:inbox")).context["page"]
     assert urgent_first[0].subject == "Spoed"

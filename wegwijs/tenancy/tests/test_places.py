@@ -120,3 +120,31 @@ def test_opening_hours_typed_as_text_become_periods(text, periods):
 def test_opening_hours_text_that_is_not_a_period_is_refused(text):
     with pytest.raises(places.PlaceDataError):
         places.parse_periods_text(text)
+
+
+def test_callback_windows_are_future_slots_inside_opening_hours_only():
+    windows = places.callback_windows(at(MONDAY, 10, 40), WEEK, slot_minutes=60, days=2)
+    assert windows[0] == (at(MONDAY, 13), at(MONDAY, 14))  # 11:00-12:00 starts within 30 minutes of now: skipped
+    assert (at(MONDAY, 16), at(MONDAY, 17)) in windows
+    assert all(start.weekday() in (0, 2) for start, _end in windows)  # only Monday and Wednesday are open
+    wednesday = MONDAY + dt.timedelta(days=2)
+    assert [window for window in windows if window[0].date() == wednesday] == [
+        (at(wednesday, 9, 30), at(wednesday, 10, 30)),
+        (at(wednesday, 10, 30), at(wednesday, 11, 30)),
+        (at(wednesday, 11, 30), at(wednesday, 12, 30)),  # ends exactly at closing
+    ]
+
+
+def test_no_callback_windows_on_a_closed_holiday():
+    wednesday = MONDAY + dt.timedelta(days=2)
+    windows = places.callback_windows(at(MONDAY, 18), WEEK, {wednesday: []}, days=3)
+    assert windows == []
+
+
+@given(minutes=st.integers(min_value=0, max_value=7 * 24 * 60 - 1), slot=st.sampled_from([15, 30, 60]))
+def test_every_callback_window_is_in_the_future_and_fully_open(minutes, slot):
+    moment = at(MONDAY, 0) + dt.timedelta(minutes=minutes)
+    for start, end in places.callback_windows(moment, WEEK, slot_minutes=slot, days=7):
+        assert start > moment
+        assert places.open_state(start, WEEK).is_open
+        assert places.open_state(end - dt.timedelta(minutes=1), WEEK).is_open
