@@ -171,6 +171,22 @@ LOGIN_FAILURE_WINDOW_MINUTES = env.integer("WEGWIJS_LOGIN_FAILURE_WINDOW_MINUTES
 INTAKE_LIMIT_PER_ADDRESS = env.integer("WEGWIJS_INTAKE_LIMIT_PER_ADDRESS", 5)
 INTAKE_WINDOW_MINUTES = env.integer("WEGWIJS_INTAKE_WINDOW_MINUTES", 10)
 FOLLOW_UP_DAYS_AFTER_CLOSE = env.integer("WEGWIJS_FOLLOW_UP_DAYS_AFTER_CLOSE", 30)
+# Incoming e-mail: attachments kept per file and per message, and the types we accept.
+ATTACHMENT_MAX_BYTES = env.integer("WEGWIJS_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+ATTACHMENTS_MAX_TOTAL_BYTES = env.integer("WEGWIJS_ATTACHMENTS_MAX_TOTAL_BYTES", 25 * 1024 * 1024)
+ATTACHMENT_TYPES = env.word_list(
+    "WEGWIJS_ATTACHMENT_TYPES",
+    [
+        "image/jpeg",
+        "image/png",
+        "image/gif",
+        "image/heic",
+        "application/pdf",
+        "text/plain",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/msword",
+    ],
+)
 # How often agents try to reach someone who asked to be called back before giving up.
 CALLBACK_ATTEMPTS = env.integer("WEGWIJS_CALLBACK_ATTEMPTS", 3)
 

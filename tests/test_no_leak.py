@@ -17,9 +17,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scopes_disabled
 
 from wegwijs.api.api import api
-from wegwijs.helpdesk.models import Message, Ticket
+from wegwijs.helpdesk.models import Attachment, Message, Ticket
 from wegwijs.helpdesk.services import Intake, ticket_create
-from wegwijs.helpdesk.tests.factories import TicketFactory
+from wegwijs.helpdesk.tests.factories import MessageFactory, TicketFactory
 from wegwijs.tenancy.models import Department, DigitalTool, Organisation
 from wegwijs.tenancy.roles import ALL_ROLES, ApiScope
 from wegwijs.tenancy.services import api_token_create
@@ -40,6 +40,7 @@ class World:
     b_tool: DigitalTool
     b_member: Any
     b_ticket: Any
+    b_attachment: Any
     client_a: Client
     token_a: str
 
@@ -71,6 +72,7 @@ PAGES = [
     Page("helpdesk:call", lambda w: [w.b_ticket.public_id], post_only=True, post={"call-summary": "Sneaky"}),
     Page("helpdesk:refer", lambda w: [w.b_ticket.public_id], post_only=True, post={"refer-route": "general_digital"}),
     Page("helpdesk:referral_texts", lambda w: [w.b.slug], post={"organisation": "Sneaky"}),
+    Page("helpdesk:attachment", lambda w: [w.b_attachment.public_id]),
     Page("audit:access_log", lambda w: []),
     Page("audit:access_log_export", lambda w: []),
 ]
@@ -137,7 +139,15 @@ def world(db, make_staff) -> World:
     return World(
         a=a,
         b=b,
-        b_ticket=TicketFactory(organisation=b, subject="Beta-vraag", requester_name="Beta Persoon"),
+        b_ticket=(b_ticket := TicketFactory(organisation=b, subject="Beta-vraag", requester_name="Beta Persoon")),
+        b_attachment=Attachment.objects.create(
+            organisation=b,
+            message=MessageFactory(ticket=b_ticket),
+            filename="beta.pdf",
+            content_type="application/pdf",
+            size=4,
+            content=b"%PDF",
+        ),
         b_department=DepartmentFactory(organisation=b, name="Beta-afdeling"),
         b_tool=DigitalToolFactory(organisation=b, name="Beta-portaal"),
         b_member=b_member,

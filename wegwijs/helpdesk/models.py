@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import uuid
 from typing import ClassVar
 
 from django.conf import settings
@@ -289,3 +290,52 @@ class CallbackRequest(models.Model):
 
     def __str__(self) -> str:
         return f"callback for ticket {self.ticket_id} at {self.window_start:%Y-%m-%d %H:%M}"
+
+
+class InboundEmail(models.Model):
+    """Every e-mail that came in, kept as received (also when it is malformed or an automatic reply).
+
+    Ingestion is idempotent on (organisation, Message-ID). Malformed mail is stored and flagged, never dropped.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    ticket = models.ForeignKey(Ticket, null=True, blank=True, on_delete=models.SET_NULL, related_name="inbound_emails")
+    message = models.OneToOneField(Message, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    rfc_message_id = models.CharField(max_length=255)
+    from_address = models.CharField(max_length=254, blank=True)
+    subject = models.CharField(max_length=300, blank=True)
+    raw = models.BinaryField()
+    is_malformed = models.BooleanField(default=False)
+    is_automatic = models.BooleanField(default=False)
+    problems = models.TextField(blank=True)
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[InboundEmail]] = OrganisationScopedManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "rfc_message_id"], name="inbound_once_per_message_id")
+        ]
+
+    def __str__(self) -> str:
+        return f"inbound e-mail {self.rfc_message_id}"
+
+
+class Attachment(models.Model):
+    """A file that came with a message. Served only through a view that checks organisation and role."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    filename = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    content = models.BinaryField()
+
+    objects: ClassVar[models.Manager[Attachment]] = OrganisationScopedManager()
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "message"], name="attachment_org_message")]
+
+    def __str__(self) -> str:
+        return f"attachment {self.public_id}"

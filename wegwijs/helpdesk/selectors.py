@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from django.conf import settings
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from wegwijs.accounts.models import User
@@ -22,7 +22,7 @@ from wegwijs.helpdesk.choices import (
     Priority,
     Status,
 )
-from wegwijs.helpdesk.models import Message, PhoneCall, SatisfactionRating, Ticket, TicketEvent
+from wegwijs.helpdesk.models import Attachment, Message, PhoneCall, SatisfactionRating, Ticket, TicketEvent
 from wegwijs.tenancy.models import Membership, Organisation
 from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.scope import current_access, person_record_get, person_records_listed
@@ -148,7 +148,11 @@ class TimelineItem:
 
 def ticket_timeline(*, ticket: Ticket) -> list[TimelineItem]:
     """Messages, notes and events in the order they happened."""
-    messages = Message.objects.filter(organisation_id=ticket.organisation_id, ticket=ticket).select_related("author")
+    messages = (
+        Message.objects.filter(organisation_id=ticket.organisation_id, ticket=ticket)
+        .select_related("author")
+        .prefetch_related(Prefetch("attachments", queryset=Attachment.objects.defer("content")))
+    )
     events = TicketEvent.objects.filter(organisation_id=ticket.organisation_id, ticket=ticket).select_related("actor")
     items = [TimelineItem(at=message.created_at, message=message) for message in messages]
     items += [TimelineItem(at=event.at, event=event) for event in events if event.kind != EventKind.CALL]
@@ -162,3 +166,8 @@ def ticket_assignable_agents(*, ticket: Ticket) -> QuerySet[User]:
         organisation_id=ticket.organisation_id, role__in=[Role.AGENT, Role.COORDINATOR]
     ).values("user_id")
     return User.objects.filter(pk__in=agent_ids, is_active=True).order_by("full_name")
+
+
+def attachment_get_for_staff(*, public_id: UUID | str) -> Attachment:
+    """A file that came with a message; opening it is written to the access log."""
+    return person_record_get(Attachment.objects.all(), public_id=public_id, record_type="attachment")

@@ -202,7 +202,7 @@ def set_status(ticket: Ticket, status: str, *, actor: User | None) -> None:
 
 
 @transaction.atomic
-def ticket_add_person_message(*, ticket: Ticket, body: str) -> Message:
+def ticket_add_person_message(*, ticket: Ticket, body: str, channel: str | None = None) -> Message:
     """The person writes again through the follow-up page (or e-mail)."""
     text = redact_bsn(body.strip())
     if not text:
@@ -213,7 +213,7 @@ def ticket_add_person_message(*, ticket: Ticket, body: str) -> Message:
         organisation_id=ticket.organisation_id,
         ticket=ticket,
         kind=MessageKind.INBOUND,
-        channel=ticket.channel,
+        channel=channel or ticket.channel,
         body=text,
     )
     record_event(ticket, EventKind.MESSAGE)

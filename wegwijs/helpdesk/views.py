@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -331,3 +332,14 @@ def walk_in_view(request: HttpRequest) -> HttpResponse:
             messages.success(request, done % {"reference": ticket.reference})
             return redirect("helpdesk:walk_in")
     return render(request, "helpdesk/walk_in.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@staff_view(*HELPDESK_ROLES)
+@require_GET
+def attachment_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """Files are only served here, after the organisation and role check, always as a download."""
+    attachment = selectors.attachment_get_for_staff(public_id=public_id)
+    response = HttpResponse(bytes(attachment.content), content_type=attachment.content_type)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=attachment.filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
