@@ -69,3 +69,8 @@ def dev_secret_key(env_file: Path) -> str:
         handle.write(f"WEGWIJS_SECRET_KEY={key}\n")
     os.environ["WEGWIJS_SECRET_KEY"] = key
     return key
+
+
+def prefixed(prefix: str) -> dict[str, str]:
+    """All variables starting with `prefix`, keyed by the rest of their name (e.g. mailbox passwords)."""
+    return {name[len(prefix) :]: value for name, value in os.environ.items() if name.startswith(prefix)}

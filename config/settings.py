@@ -187,6 +187,10 @@ ATTACHMENT_TYPES = env.word_list(
         "application/msword",
     ],
 )
+# Passwords of the helpdesk mailboxes, never stored in the database: WEGWIJS_MAILBOX_PASSWORD_<KEY>=...
+# where <KEY> is the mailbox's password key (configured by platform admins).
+MAILBOX_PASSWORDS = env.prefixed("WEGWIJS_MAILBOX_PASSWORD_")
+MAILBOX_TIMEOUT_SECONDS = env.integer("WEGWIJS_MAILBOX_TIMEOUT_SECONDS", 30)
 # How often agents try to reach someone who asked to be called back before giving up.
 CALLBACK_ATTEMPTS = env.integer("WEGWIJS_CALLBACK_ATTEMPTS", 3)
 

@@ -339,3 +339,30 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return f"attachment {self.public_id}"
+
+
+class Mailbox(models.Model):
+    """An organisation's IMAP mailbox that the helpdesk reads. The password comes from the environment."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="mailboxes")
+    host = models.CharField(max_length=200)
+    port = models.PositiveIntegerField(default=993)
+    use_ssl = models.BooleanField(default=True)
+    username = models.CharField(max_length=200)
+    password_key = models.CharField(
+        max_length=60, help_text="The password is read from the environment variable WEGWIJS_MAILBOX_PASSWORD_<key>."
+    )
+    folder = models.CharField(max_length=100, default="INBOX")
+    is_active = models.BooleanField(default=True)
+    last_polled_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=200, blank=True)
+
+    objects: ClassVar[models.Manager[Mailbox]] = OrganisationScopedManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "host", "username", "folder"], name="one_mailbox_config")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.username}@{self.host}/{self.folder}"
