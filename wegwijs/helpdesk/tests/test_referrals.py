@@ -46,15 +46,15 @@ def test_a_medical_question_is_referred_to_the_department_in_the_persons_languag
     assert "0523 123 470" in told
 
 
-def test_with_consent_the_question_is_handed_over_by_email(
-    organisation, make_staff, smtp_inbox, django_capture_on_commit_callbacks
-):
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("clean_access_log_after_test")
+def test_with_consent_the_question_is_handed_over_by_email(organisation, make_staff, smtp_inbox):
+    """Transactional: the task worker runs in this process and ends its database connection."""
     _agent, client = make_staff(Role.AGENT, organisation)
     department = DepartmentFactory(organisation=organisation, referral_email="longen@ziekenhuis.test")
     ticket = TicketFactory(organisation=organisation, consent_to_hand_over=True, requester_phone="0612345678")
     MessageFactory(ticket=ticket, body="Is mijn longfunctie goed genoeg?")
-    with django_capture_on_commit_callbacks(execute=True):
-        refer(client, ticket, route="care_provider", department=str(department.public_id), note="Graag terugbellen")
+    refer(client, ticket, route="care_provider", department=str(department.public_id), note="Graag terugbellen")
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     (mail,) = smtp_inbox.messages
     assert mail["To"] == "longen@ziekenhuis.test"
