@@ -73,6 +73,7 @@ PAGES = [
     Page("helpdesk:refer", lambda w: [w.b_ticket.public_id], post_only=True, post={"refer-route": "general_digital"}),
     Page("helpdesk:referral_texts", lambda w: [w.b.slug], post={"organisation": "Sneaky"}),
     Page("helpdesk:attachment", lambda w: [w.b_attachment.public_id]),
+    Page("helpdesk:merge", lambda w: [w.b_ticket.public_id], post_only=True, post={"merge-into": "1"}),
     Page("audit:access_log", lambda w: []),
     Page("audit:access_log_export", lambda w: []),
 ]

@@ -307,3 +307,13 @@ class CallbackForm(AccessibleFormMixin, forms.Form):
     @property
     def is_bot(self) -> bool:
         return bool(self.data.get("website"))
+
+
+class MergeForm(AccessibleFormMixin, forms.Form):
+    prefix = "merge"
+
+    into = forms.IntegerField(
+        label=_("Merge into question number"),
+        min_value=1,
+        help_text=_("The messages of this question move to that question; this one closes."),
+    )

@@ -366,3 +366,22 @@ class Mailbox(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username}@{self.host}/{self.folder}"
+
+
+class Macro(models.Model):
+    """A reusable reply in one language. Placeholders: {name}, {reference}, {organisation}, {tool}."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="macros")
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(_("name"), max_length=100)
+    language = models.CharField(_("language"), max_length=8, default="nl")
+    body = models.TextField(_("text"))
+
+    objects: ClassVar[models.Manager[Macro]] = OrganisationScopedManager()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["organisation", "language"], name="macro_org_language")]
+
+    def __str__(self) -> str:
+        return self.name

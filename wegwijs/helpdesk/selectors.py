@@ -171,3 +171,12 @@ def ticket_assignable_agents(*, ticket: Ticket) -> QuerySet[User]:
 def attachment_get_for_staff(*, public_id: UUID | str) -> Attachment:
     """A file that came with a message; opening it is written to the access log."""
     return person_record_get(Attachment.objects.all(), public_id=public_id, record_type="attachment")
+
+
+def ticket_get_by_number(*, organisation_id: int, number: int) -> Ticket:
+    """Another question of the same organisation, by its number (merging). Access-logged like any read."""
+    tickets = Ticket.objects.filter(organisation_id=organisation_id, number=number)
+    public_id = tickets.values_list("public_id", flat=True).first()
+    if public_id is None:
+        raise NotFound("not found")
+    return person_record_get(tickets, public_id=public_id, record_type="ticket")

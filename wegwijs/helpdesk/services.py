@@ -322,3 +322,18 @@ def ticket_rate(*, ticket: Ticket, score: int) -> SatisfactionRating:
     rating = SatisfactionRating.objects.create(organisation_id=ticket.organisation_id, ticket=ticket, score=score)
     record_event(ticket, EventKind.RATED, after=str(score))
     return rating
+
+
+@transaction.atomic
+def ticket_merge(*, actor: User | None, duplicate: Ticket, into: Ticket) -> Ticket:
+    """Fold a duplicate question into the one that stays: its messages move over, the duplicate closes."""
+    if duplicate.pk == into.pk or duplicate.organisation_id != into.organisation_id:
+        raise DomainError(_("Choose another question of the same organisation."), code="merge_not_possible")
+    if into.status == Status.CLOSED:
+        raise DomainError(_("The question to keep is closed. Reopen it first."), code="ticket_closed")
+    Message.objects.filter(organisation_id=duplicate.organisation_id, ticket=duplicate).update(ticket=into)
+    record_event(into, EventKind.MERGED, actor=actor, before=duplicate.reference, after=into.reference)
+    record_event(duplicate, EventKind.MERGED, actor=actor, before=duplicate.reference, after=into.reference)
+    if duplicate.status != Status.CLOSED:
+        set_status(duplicate, Status.CLOSED, actor=actor)
+    return into

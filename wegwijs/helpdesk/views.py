@@ -7,6 +7,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
@@ -17,11 +18,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import DomainError
-from wegwijs.helpdesk import calls, referrals, selectors, services, walk_in
+from wegwijs.helpdesk import calls, macros, referrals, selectors, services, walk_in
 from wegwijs.helpdesk.forms import (
     AssignForm,
     CallForm,
     InboxFilterForm,
+    MergeForm,
     NewCallForm,
     NoteForm,
     PriorityForm,
@@ -78,11 +80,22 @@ def ticket_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
     return _ticket_page(request, ticket)
 
 
+def _macro_text(request: HttpRequest, ticket: Ticket) -> str:
+    """`?macro=<id>` fills the reply with that macro (a plain GET form: no JavaScript needed)."""
+    chosen = request.GET.get("macro", "")
+    try:
+        macro = macros.macro_get_for(ticket=ticket, public_id=chosen) if chosen else None
+    except ValidationError:
+        macro = None
+    return macros.macro_render(macro=macro, ticket=ticket) if macro else ""
+
+
 def _ticket_page(request: HttpRequest, ticket: Ticket, *, failed: BaseForm | None = None) -> HttpResponse:
     forms: dict[str, BaseForm] = {
-        "reply_form": ReplyForm(),
+        "reply_form": ReplyForm(initial={"body": _macro_text(request, ticket)}),
         "note_form": NoteForm(),
         "call_form": CallForm(),
+        "merge_form": MergeForm(),
         "refer_form": ReferForm(departments=department_list(organisation=ticket.organisation)),
         "status_form": StatusForm(initial={"status": ticket.status}),
         "priority_form": PriorityForm(initial={"priority": ticket.priority}),
@@ -96,7 +109,12 @@ def _ticket_page(request: HttpRequest, ticket: Ticket, *, failed: BaseForm | Non
     return render(
         request,
         "helpdesk/ticket.html",
-        {"ticket": ticket, "timeline": selectors.ticket_timeline(ticket=ticket), **forms},
+        {
+            "ticket": ticket,
+            "timeline": selectors.ticket_timeline(ticket=ticket),
+            "macros": macros.macro_list_for(ticket=ticket),
+            **forms,
+        },
         status=400 if failed is not None else 200,
     )
 
@@ -343,3 +361,13 @@ def attachment_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=attachment.filename)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@staff_view(*HELPDESK_ROLES)
+@require_POST
+def merge_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    def merge(user: User, ticket: Ticket, data: dict[str, object]) -> None:
+        into = selectors.ticket_get_by_number(organisation_id=ticket.organisation_id, number=int(data["into"]))  # type: ignore[call-overload]
+        services.ticket_merge(actor=user, duplicate=ticket, into=into)
+
+    return _act(request, public_id, MergeForm(request.POST), merge, _("The questions have been merged."))
