@@ -1,0 +1,265 @@
+"""Helpdesk benchmark on PostgreSQL. Prints its figures; it asserts nothing (see the issue's closing note).
+
+    scripts/with-postgresql .venv/bin/python bench/helpdesk.py --tickets 1000000
+
+Loads TICKETS questions over 50 organisations with 3 messages each on average (COPY, not the ORM), then
+measures in-process through Django's full request stack (middleware, scope, access log, templates):
+the agent inbox first page, the question page, and questions created per second through the web form and
+the API by 2 worker processes. Ticket search is not built yet, so it is not measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import multiprocessing
+import os
+import random
+import statistics
+import sys
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("WEGWIJS_MODE", "test")
+os.environ["WEGWIJS_INTAKE_LIMIT_PER_ADDRESS"] = "100000000"
+if not os.environ.get("DATABASE_URL"):
+    sys.exit("Run inside scripts/with-postgresql: the benchmark needs PostgreSQL.")
+
+import django
+
+django.setup()
+
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_scopes import scopes_disabled
+
+from wegwijs.accounts.models import User
+from wegwijs.helpdesk.models import Ticket
+from wegwijs.tenancy.models import Membership, Organisation
+from wegwijs.tenancy.roles import ApiScope, Role
+from wegwijs.tenancy.services import api_token_create
+
+ORGANISATIONS = 50
+STATUSES = ["new", "open", "waiting_on_person", "referred", "resolved", "closed", "closed", "closed"]
+TOPICS = ["login", "account", "app_install", "video_call", "home_monitoring", "portal_use"]
+LANGUAGES = ["nl"] * 7 + ["en", "tr", "ar", "pl", "uk"]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def setup_world() -> tuple[list[Organisation], User]:
+    call_command("migrate", verbosity=0)
+    with scopes_disabled():
+        organisations = [
+            Organisation.objects.create(
+                slug=f"organisatie-{number}",
+                name=f"Organisatie {number}",
+                contact_phone_hours={"mon": [["08:00", "17:00"]]},
+            )
+            for number in range(ORGANISATIONS)
+        ]
+        agent = User.objects.create_user("bench-agent@wegwijs.test", "bench-wachtwoord-lang", full_name="Bench")
+        Membership.objects.bulk_create(
+            [Membership(organisation=organisation, user=agent, role=Role.AGENT) for organisation in organisations[:5]]
+        )
+    return organisations, agent
+
+
+def load(organisations: list[Organisation], agent: User, tickets: int) -> float:
+    """COPY the questions and their messages. Returns seconds."""
+    started = time.perf_counter()
+    rng = random.Random(42)
+    raw = connection.connection  # psycopg 3
+    numbers = dict.fromkeys(range(len(organisations)), 0)
+    batch = 100_000
+    ticket_id = message_id = 0
+    for start in range(0, tickets, batch):
+        ticket_rows, message_rows = io.StringIO(), io.StringIO()
+        for _ in range(min(batch, tickets - start)):
+            ticket_id += 1
+            org_index = rng.randrange(len(organisations))
+            numbers[org_index] += 1
+            organisation = organisations[org_index]
+            assignee = str(agent.pk) if org_index < 5 and rng.random() < 0.3 else "\\N"
+            created = f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d} {rng.randint(8, 17):02d}:00:00+01"
+            ticket_rows.write(
+                "\t".join(
+                    [
+                        str(ticket_id),
+                        str(uuid.uuid4()),
+                        created,
+                        created,
+                        str(organisation.pk),
+                        str(numbers[org_index]),
+                        "web",
+                        rng.choice(LANGUAGES),
+                        f"Ik kan niet inloggen ({ticket_id})",
+                        "helpdesk",
+                        rng.choice(TOPICS),
+                        rng.choice(STATUSES),
+                        "urgent" if rng.random() < 0.01 else "normal",
+                        "Naam",
+                        "",
+                        "",
+                        "follow_up_page",
+                        "f",
+                        "f",
+                        uuid.uuid4().hex,
+                        assignee,
+                    ]
+                )
+                + "\n"
+            )
+            for kind in ["inbound"] + rng.choice(
+                [["outbound", "inbound"], ["outbound"], ["outbound", "note", "inbound"]]
+            ):
+                message_id += 1
+                message_rows.write(
+                    "\t".join(
+                        [
+                            str(message_id),
+                            str(uuid.uuid4()),
+                            created,
+                            created,
+                            str(organisation.pk),
+                            str(ticket_id),
+                            kind,
+                            "web",
+                            "Ik krijg een foutmelding bij het inloggen met DigiD op mijn telefoon.",
+                        ]
+                    )
+                    + "\n"
+                )
+        with raw.cursor() as cursor:
+            with cursor.copy(
+                "COPY helpdesk_ticket (id, public_id, created_at, updated_at, organisation_id, number, channel, "
+                "language, subject, route, topic, status, priority, requester_name, requester_email, "
+                "requester_phone, preferred_contact, consent_to_contact, consent_to_hand_over, follow_up_salt, "
+                "assignee_id) FROM STDIN"
+            ) as copy:
+                copy.write(ticket_rows.getvalue())
+            with cursor.copy(
+                "COPY helpdesk_message (id, public_id, created_at, updated_at, organisation_id, ticket_id, kind, "
+                "channel, body) FROM STDIN"
+            ) as copy:
+                copy.write(message_rows.getvalue())
+        raw.commit()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT setval('helpdesk_ticket_id_seq', %s)", [ticket_id])
+        cursor.execute("SELECT setval('helpdesk_message_id_seq', %s)", [message_id])
+        cursor.execute("ANALYZE")
+    return time.perf_counter() - started
+
+
+def agent_client(agent: User) -> Client:
+    client = Client()
+    client.force_login(agent)
+    device = TOTPDevice.objects.create(user=agent, name="bench", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+def timed(action, runs: int) -> list[float]:  # type: ignore[no-untyped-def]
+    durations = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        response = action()
+        durations.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, response.status_code
+    return durations
+
+
+def create_through(kind: str, organisation_slug: str, token: str, count: int, queue: multiprocessing.Queue) -> None:
+    connection.close()  # a fresh connection per process
+    client = Client(headers={"Authorization": f"Bearer {token}"}) if kind == "api" else Client()
+    started = time.perf_counter()
+    for number in range(count):
+        if kind == "api":
+            response = client.post(
+                "/api/v1/tickets", {"question": f"Inloggen lukt niet {number}"}, content_type="application/json"
+            )
+            ok = response.status_code == 201
+        else:
+            response = client.post(
+                f"/{organisation_slug}/vraag/",
+                {
+                    "question": f"Inloggen lukt niet {number}",
+                    "language": "nl",
+                    "preferred_contact": "follow_up_page",
+                },
+            )
+            ok = response.status_code == 302
+        assert ok, response.status_code
+    queue.put(time.perf_counter() - started)
+
+
+def throughput(kind: str, organisation: Organisation, token: str, per_worker: int) -> float:
+    queue: multiprocessing.Queue = multiprocessing.Queue()
+    connection.close()
+    workers = [
+        multiprocessing.Process(target=create_through, args=(kind, organisation.slug, token, per_worker, queue))
+        for _ in range(2)
+    ]
+    started = time.perf_counter()
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    elapsed = time.perf_counter() - started
+    return 2 * per_worker / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--tickets", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=100)
+    parser.add_argument("--create", type=int, default=500, help="questions per worker for the throughput runs")
+    options = parser.parse_args()
+
+    organisations, agent = setup_world()
+    load_seconds = load(organisations, agent, options.tickets)
+    with scopes_disabled():
+        total = Ticket.objects.count()
+        sample = list(
+            Ticket.objects.filter(organisation__in=organisations[:5]).values_list("public_id", flat=True)[:5000]
+        )
+    print(f"loaded {total:,} questions with ~3 messages each in {load_seconds:.1f} s")
+
+    client = agent_client(agent)
+    client.get("/staff/inbox/")  # warm up
+    inbox = timed(lambda: client.get("/staff/inbox/"), options.runs)
+    print(
+        f"agent inbox, first page (questions of 5 organisations): p50 {statistics.median(inbox):.1f} ms, "
+        f"p95 {percentile(inbox, 0.95):.1f} ms"
+    )
+    mine = timed(lambda: client.get("/staff/inbox/?view=mine"), options.runs)
+    print(f"agent inbox 'mine': p50 {statistics.median(mine):.1f} ms, p95 {percentile(mine, 0.95):.1f} ms")
+    rng = random.Random(7)
+    pages = timed(lambda: client.get(f"/staff/tickets/{rng.choice(sample)}/"), options.runs)
+    print(f"question page: p50 {statistics.median(pages):.1f} ms, p95 {percentile(pages, 0.95):.1f} ms")
+
+    with scopes_disabled():
+        _token, raw_token = api_token_create(
+            actor=None, organisation=organisations[0], name="bench", scopes=[ApiScope.TICKETS_WRITE]
+        )
+    api_rate = throughput("api", organisations[0], raw_token, options.create)
+    print(f"questions created through the API by 2 worker processes: {api_rate:.0f}/s")
+    web_rate = throughput("web", organisations[1], raw_token, options.create)
+    print(f"questions created through the web form by 2 worker processes: {web_rate:.0f}/s")
+    print("ticket search: not measured (full-text search is not built yet)")
+
+
+if __name__ == "__main__":
+    main()
