@@ -120,9 +120,8 @@ def load(organisations: list[Organisation], agent: User, tickets: int) -> float:
                 )
                 + "\n"
             )
-            for kind in ["inbound"] + rng.choice(
-                [["outbound", "inbound"], ["outbound"], ["outbound", "note", "inbound"]]
-            ):
+            follow_ups = rng.choice([["outbound", "inbound"], ["outbound"], ["outbound", "note", "inbound"]])
+            for kind in ["inbound", *follow_ups]:
                 message_id += 1
                 message_rows.write(
                     "\t".join(
