@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
+from django import forms
 from django.contrib import messages
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -15,6 +19,7 @@ from wegwijs.core.errors import DomainError
 from wegwijs.core.http import client_address
 from wegwijs.helpdesk import callbacks, selectors, services, statuses
 from wegwijs.helpdesk.forms import CallbackForm, MessageForm, QuestionForm, SatisfactionForm
+from wegwijs.helpdesk.models import Ticket
 from wegwijs.tenancy.models import Organisation
 from wegwijs.tenancy.rules import public_view
 from wegwijs.tenancy.selectors import tool_list
@@ -77,50 +82,66 @@ def follow_up_view(request: HttpRequest, org_slug: str, token: str) -> HttpRespo
     )
 
 
-@public_view
-@require_POST
-def follow_up_message_view(request: HttpRequest, org_slug: str, token: str) -> HttpResponse:
+def _on_own_question(
+    request: HttpRequest,
+    token: str,
+    form: BaseForm,
+    action: Callable[[Ticket, dict[str, Any]], object],
+    done: str,
+    invalid: str,
+) -> HttpResponse:
+    """Shared shape of the person's actions on their follow-up page: validate, act, tell, back to the page."""
     organisation: Organisation = request.organisation  # type: ignore[attr-defined]
     ticket = selectors.ticket_get_by_follow_up_token(organisation=organisation, raw_token=token)
-    form = MessageForm(request.POST)
     if form.is_valid():
         try:
-            services.ticket_add_person_message(ticket=ticket, body=form.cleaned_data["body"])
+            action(ticket, form.cleaned_data)
         except DomainError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, _("Your message has been sent."))
+            messages.success(request, done)
     else:
-        messages.error(request, _("Write a message of at most 10,000 characters."))
+        messages.error(request, invalid)
     return redirect("ask:follow_up", org_slug=organisation.slug, token=token)
+
+
+@public_view
+@require_POST
+def follow_up_message_view(request: HttpRequest, org_slug: str, token: str) -> HttpResponse:
+    return _on_own_question(
+        request,
+        token,
+        MessageForm(request.POST),
+        lambda ticket, data: services.ticket_add_person_message(ticket=ticket, body=data["body"]),
+        _("Your message has been sent."),
+        _("Write a message of at most 10,000 characters."),
+    )
 
 
 @public_view
 @require_POST
 def follow_up_close_view(request: HttpRequest, org_slug: str, token: str) -> HttpResponse:
-    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
-    ticket = selectors.ticket_get_by_follow_up_token(organisation=organisation, raw_token=token)
-    services.ticket_close_by_person(ticket=ticket)
-    messages.success(request, _("Your question is closed. Thank you. You can always ask a new question."))
-    return redirect("ask:follow_up", org_slug=organisation.slug, token=token)
+    return _on_own_question(
+        request,
+        token,
+        forms.Form(request.POST),
+        lambda ticket, _data: services.ticket_close_by_person(ticket=ticket),
+        _("Your question is closed. Thank you. You can always ask a new question."),
+        "",
+    )
 
 
 @public_view
 @require_POST
 def follow_up_rate_view(request: HttpRequest, org_slug: str, token: str) -> HttpResponse:
-    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
-    ticket = selectors.ticket_get_by_follow_up_token(organisation=organisation, raw_token=token)
-    form = SatisfactionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.ticket_rate(ticket=ticket, score=form.cleaned_data["score"])
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Thank you for your opinion. It helps us improve."))
-    else:
-        messages.error(request, _("Choose one of the five faces."))
-    return redirect("ask:follow_up", org_slug=organisation.slug, token=token)
+    return _on_own_question(
+        request,
+        token,
+        SatisfactionForm(request.POST),
+        lambda ticket, data: services.ticket_rate(ticket=ticket, score=data["score"]),
+        _("Thank you for your opinion. It helps us improve."),
+        _("Choose one of the five faces."),
+    )
 
 
 @public_view
