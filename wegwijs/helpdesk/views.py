@@ -8,7 +8,6 @@ from uuid import UUID
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -57,9 +56,12 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
         view = "all_open"
     filter_form = InboxFilterForm(request.GET or None)
     language = filter_form.cleaned_data["language"] if filter_form.is_valid() else ""
-    tickets = selectors.ticket_inbox(user=user, filters=selectors.InboxFilter(view=view, language=language))
-    page = Paginator(tickets, PAGE_SIZE).get_page(request.GET.get("page"))
-    selectors.ticket_inbox_logged(list(page.object_list))
+    page = selectors.ticket_inbox_page(
+        user=user,
+        filters=selectors.InboxFilter(view=view, language=language),
+        page_number=request.GET.get("page"),
+        per_page=PAGE_SIZE,
+    )
     return render(
         request,
         "helpdesk/inbox.html",
