@@ -8,7 +8,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from django.utils import timezone
 
 from wegwijs.accounts.models import User
@@ -119,19 +119,14 @@ def ticket_inbox_page(*, user: User, filters: InboxFilter, page_number: str | No
     return page  # type: ignore[return-value]
 
 
+COUNT_CAP = 999
+
+
 def ticket_inbox_counts(*, user: User) -> dict[str, int]:
-    """How many questions each inbox view holds, in one query."""
-    open_q = Q(status__in=OPEN_STATUSES)
-    counts = _inbox_base().aggregate(
-        mine=Count("pk", filter=open_q & Q(assignee=user)),
-        unassigned=Count("pk", filter=open_q & Q(assignee__isnull=True)),
-        my_teams=Count("pk", filter=open_q & Q(team__members=user), distinct=True),
-        urgent=Count("pk", filter=open_q & Q(priority=Priority.URGENT)),
-        callbacks=Count("pk", filter=Q(callback__status=CallbackStatus.WAITING)),
-        all_open=Count("pk", filter=open_q),
-        closed=Count("pk", filter=~open_q),
-    )
-    return {view: counts[view] for view in INBOX_VIEWS}
+    """How many questions each inbox view holds, counted up to COUNT_CAP + 1 ("999+"): each count stops
+    early on the indexes instead of scanning every question of every organisation."""
+    base = _inbox_base()
+    return {view: _view(base, view, user).order_by().values("pk")[: COUNT_CAP + 1].count() for view in INBOX_VIEWS}
 
 
 def ticket_inbox_logged(tickets: list[Ticket]) -> list[Ticket]:

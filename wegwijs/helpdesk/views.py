@@ -68,7 +68,10 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "view": view,
-            "views": [(name, count) for name, count in selectors.ticket_inbox_counts(user=user).items()],
+            "views": [
+                (name, f"{selectors.COUNT_CAP}+" if count > selectors.COUNT_CAP else str(count))
+                for name, count in selectors.ticket_inbox_counts(user=user).items()
+            ],
             "filter_form": filter_form,
             "language": language,
         },

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from wegwijs.audit.models import AccessLogEntry
+from wegwijs.helpdesk import selectors
 from wegwijs.helpdesk.choices import Priority, Status
 from wegwijs.helpdesk.models import Message, Ticket
 from wegwijs.helpdesk.tests.factories import MessageFactory, TicketFactory
@@ -35,13 +36,13 @@ def test_inbox_views_filter_and_count(organisation, make_staff):
     response = client.get(reverse("helpdesk:inbox"), {"view": "mine"})
     counts = dict(response.context["views"])
     assert counts == {
-        "mine": 1,
-        "unassigned": 2,
-        "my_teams": 0,
-        "urgent": 1,
-        "callbacks": 0,
-        "all_open": 3,
-        "closed": 1,
+        "mine": "1",
+        "unassigned": "2",
+        "my_teams": "0",
+        "urgent": "1",
+        "callbacks": "0",
+        "all_open": "3",
+        "closed": "1",
     }
     assert [ticket.subject for ticket in response.context["page"]] == ["Voor mij"]
     urgent_first = client.get(reverse("helpdesk:inbox")).context["page"]
@@ -125,3 +126,11 @@ def test_only_agents_and_coordinators_work_the_inbox(organisation, make_staff, r
     assert client.get(reverse("helpdesk:ticket", args=[ticket.public_id])).status_code == 404
     page = client.get(reverse("helpdesk:inbox"))
     assert ticket.subject not in page.content.decode()
+
+
+def test_large_counts_stop_at_the_cap(organisation, make_staff, monkeypatch):
+    monkeypatch.setattr(selectors, "COUNT_CAP", 2)
+    _agent, client = make_staff(Role.AGENT, organisation)
+    TicketFactory.create_batch(3, organisation=organisation)
+    counts = dict(client.get(reverse("helpdesk:inbox")).context["views"])
+    assert (counts["all_open"], counts["closed"]) == ("2+", "0")
