@@ -87,6 +87,16 @@ class Ticket(TimestampedModel):
         indexes = [
             models.Index(fields=["organisation", "status", "created_at"], name="ticket_org_status_created"),
             models.Index(fields=["organisation", "assignee", "status"], name="ticket_org_assignee_status"),
+            # Covers the inbox page (ids ordered by priority and age) without reading the rows.
+            models.Index(
+                fields=["organisation", "status", "priority", "created_at"],
+                include=["id"],
+                name="ticket_org_inbox_order",
+            ),
+            # Urgent questions are rare: find them without scanning the open ones.
+            models.Index(
+                fields=["organisation", "created_at"], condition=models.Q(priority="urgent"), name="ticket_org_urgent"
+            ),
         ]
         verbose_name = _("question")
         verbose_name_plural = _("questions")
