@@ -207,7 +207,7 @@ class ReferForm(AccessibleFormMixin, forms.Form):
         to_field_name="public_id",
     )
     note = forms.CharField(
-        label=_("Note for the receiver (optional)"),
+        label=_("Note for the receiver"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
