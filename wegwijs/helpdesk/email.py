@@ -8,6 +8,7 @@ import uuid
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from wegwijs.helpdesk import links
@@ -32,7 +33,10 @@ TEMPLATES = {
     EmailPurpose.REPLY: "helpdesk/email/reply",
     EmailPurpose.RESOLVED: "helpdesk/email/resolved",
     EmailPurpose.REFERRAL: "helpdesk/email/referral",
+    EmailPurpose.ESCALATION: "helpdesk/email/escalation",
 }
+# E-mails to colleagues are written in the organisation's language; to the person, in theirs.
+TO_COLLEAGUES = {EmailPurpose.REFERRAL, EmailPurpose.ESCALATION}
 
 
 def _compose(outbound: OutboundEmail) -> EmailMessage:
@@ -47,7 +51,7 @@ def _compose(outbound: OutboundEmail) -> EmailMessage:
     purpose = EmailPurpose(outbound.purpose)
     template = TEMPLATES[purpose]
     # The person reads their own language; a receiving colleague reads the organisation's language.
-    language = settings.LANGUAGE_CODE if purpose == EmailPurpose.REFERRAL else ticket.language
+    language = settings.LANGUAGE_CODE if purpose in TO_COLLEAGUES else ticket.language
     with translation.override(language):
         context = {
             "ticket": ticket,
@@ -55,6 +59,7 @@ def _compose(outbound: OutboundEmail) -> EmailMessage:
             "follow_up_url": links.follow_up_url(ticket),
             "question": ticket.messages.filter(kind=MessageKind.INBOUND).order_by("created_at").first(),
             "referral": ticket.referrals.order_by("-created_at").first(),
+            "ticket_url": f"{settings.SITE_URL}{reverse('helpdesk:ticket', args=[ticket.public_id])}",
         }
         subject = render_to_string(f"{template}_subject.txt", context).strip()
         body = render_to_string(f"{template}.txt", context)

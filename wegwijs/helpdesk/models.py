@@ -77,6 +77,7 @@ class Ticket(TimestampedModel):
     first_responded_at = models.DateTimeField(null=True, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    escalated_at = models.DateTimeField(null=True, blank=True)
     follow_up_salt = models.CharField(max_length=32, default=new_follow_up_salt)
 
     objects: ClassVar[models.Manager[Ticket]] = OrganisationScopedManager()
@@ -93,6 +94,7 @@ class Ticket(TimestampedModel):
                 include=["id"],
                 name="ticket_org_inbox_order",
             ),
+            models.Index(fields=["organisation", "status", "resolution_due_at"], name="ticket_org_status_due"),
             # Urgent questions are rare: find them without scanning the open ones.
             models.Index(
                 fields=["organisation", "created_at"], condition=models.Q(priority="urgent"), name="ticket_org_urgent"

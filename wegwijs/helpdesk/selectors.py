@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import NotFound
-from wegwijs.helpdesk import links
+from wegwijs.helpdesk import links, sla
 from wegwijs.helpdesk.choices import (
     OPEN_STATUSES,
     PRIORITY_ORDER,
@@ -28,7 +28,7 @@ from wegwijs.tenancy.models import Membership, Organisation
 from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.scope import current_access, person_record_get, person_records_listed
 
-INBOX_VIEWS = ("mine", "unassigned", "my_teams", "urgent", "callbacks", "all_open", "closed")
+INBOX_VIEWS = ("mine", "unassigned", "my_teams", "urgent", "overdue", "callbacks", "all_open", "closed")
 
 
 # --- the person's own view -------------------------------------------------------------------
@@ -85,6 +85,7 @@ def _view(tickets: QuerySet[Ticket], view: str, user: User) -> QuerySet[Ticket]:
         "unassigned": open_tickets.filter(assignee__isnull=True),
         "my_teams": open_tickets.filter(team__members=user),
         "urgent": open_tickets.filter(priority=Priority.URGENT),
+        "overdue": sla.tickets_overdue(tickets=tickets),
         "callbacks": tickets.filter(callback__status=CallbackStatus.WAITING),
         "all_open": open_tickets,
         "closed": tickets.exclude(status__in=OPEN_STATUSES),

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import DomainError
-from wegwijs.helpdesk import email, links, routing, statuses
+from wegwijs.helpdesk import email, links, routing, sla, statuses
 from wegwijs.helpdesk.choices import (
     Channel,
     ContactMethod,
@@ -136,6 +136,7 @@ def ticket_create(*, organisation: Organisation, intake: Intake) -> tuple[Ticket
     if intake.tool is not None and intake.tool.organisation_id != organisation.pk:
         raise DomainError(_("Unknown digital tool."), code="unknown_tool")
     _check_contact(intake)
+    first_response_due, resolution_due = sla.sla_due_times(organisation=organisation, start=timezone.now())
     ticket = Ticket.objects.create(
         organisation=organisation,
         number=_next_number(organisation),
@@ -153,6 +154,8 @@ def ticket_create(*, organisation: Organisation, intake: Intake) -> tuple[Ticket
         consent_to_contact=intake.consent_to_contact,
         consent_to_hand_over=intake.consent_to_hand_over,
         team=_team_for(organisation, intake.language),
+        first_response_due_at=first_response_due,
+        resolution_due_at=resolution_due,
     )
     Message.objects.create(
         organisation=organisation, ticket=ticket, kind=MessageKind.INBOUND, channel=intake.channel, body=question

@@ -42,6 +42,9 @@ class Organisation(TimestampedModel):
     patient_service_email = models.EmailField(_("patient service desk e-mail"), blank=True)
     privacy_email = models.EmailField(_("privacy officer e-mail"), blank=True)
     callback_slot_minutes = models.PositiveSmallIntegerField(_("length of a callback window in minutes"), default=60)
+    # Service levels, in minutes of phone hours (the business-hours calendar, holidays included).
+    sla_first_response_minutes = models.PositiveIntegerField(_("first answer within (business minutes)"), default=480)
+    sla_resolution_minutes = models.PositiveIntegerField(_("resolved within (business minutes)"), default=2400)
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:

@@ -170,3 +170,30 @@ def callback_windows(
                     windows.append((start, start + slot))
                 start += slot
     return windows
+
+
+def add_business_minutes(
+    start: dt.datetime,
+    minutes: int,
+    weekly: WeeklyHours,
+    exceptions: Mapping[dt.date, Periods] | None = None,
+    *,
+    horizon_days: int = 366,
+) -> dt.datetime | None:
+    """The moment `minutes` of opening time have passed after `start` (SLA due times on a business-hours
+    calendar with holidays). None when the place opens too little within the horizon to get there."""
+    exceptions = exceptions or {}
+    tz = start.tzinfo
+    remaining = dt.timedelta(minutes=minutes)
+    for offset in range(horizon_days + 1):
+        day = start.date() + dt.timedelta(days=offset)
+        for opens, closes in periods_on(day, weekly, exceptions):
+            period_start = max(dt.datetime.combine(day, opens, tzinfo=tz), start)
+            period_end = dt.datetime.combine(day, closes, tzinfo=tz)
+            if period_end <= period_start:
+                continue
+            available = period_end - period_start
+            if remaining <= available:
+                return period_start + remaining
+            remaining -= available
+    return None

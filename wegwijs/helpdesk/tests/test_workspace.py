@@ -40,6 +40,7 @@ def test_inbox_views_filter_and_count(organisation, make_staff):
         "unassigned": "2",
         "my_teams": "0",
         "urgent": "1",
+        "overdue": "0",
         "callbacks": "0",
         "all_open": "3",
         "closed": "1",

@@ -148,3 +148,30 @@ def test_every_callback_window_is_in_the_future_and_fully_open(minutes, slot):
         assert start > moment
         assert places.open_state(start, WEEK).is_open
         assert places.open_state(end - dt.timedelta(minutes=1), WEEK).is_open
+
+
+def test_business_minutes_skip_lunch_nights_closed_days_and_holidays():
+    # Monday 11:00 + 2 hours of opening time: 11-12, then 13-14 -> Monday 14:00.
+    assert places.add_business_minutes(at(MONDAY, 11), 120, WEEK) == at(MONDAY, 14)
+    # Monday 16:00 + 2 hours: 16-17, then Wednesday 09:30-10:30.
+    wednesday = MONDAY + dt.timedelta(days=2)
+    assert places.add_business_minutes(at(MONDAY, 16), 120, WEEK) == at(wednesday, 10, 30)
+    # With Wednesday a holiday it continues next Monday.
+    assert places.add_business_minutes(at(MONDAY, 16), 120, WEEK, {wednesday: []}) == at(
+        MONDAY + dt.timedelta(days=7), 10
+    )
+    # Starting outside opening hours counts from the next opening.
+    assert places.add_business_minutes(at(MONDAY, 20), 30, WEEK) == at(wednesday, 10)
+
+
+def test_never_open_has_no_due_time():
+    assert places.add_business_minutes(at(MONDAY, 9), 60, {}, horizon_days=14) is None
+
+
+@given(minutes=st.integers(min_value=1, max_value=3000), start=st.integers(min_value=0, max_value=7 * 24 * 60))
+def test_the_due_time_is_open_time_and_never_before_the_start(minutes, start):
+    moment = at(MONDAY, 0) + dt.timedelta(minutes=start)
+    due = places.add_business_minutes(moment, minutes, WEEK)
+    assert due is not None
+    assert due > moment
+    assert places.open_state(due - dt.timedelta(minutes=1), WEEK).is_open
