@@ -74,6 +74,7 @@ PAGES = [
     Page("helpdesk:referral_texts", lambda w: [w.b.slug], post={"organisation": "Sneaky"}),
     Page("helpdesk:attachment", lambda w: [w.b_attachment.public_id]),
     Page("helpdesk:merge", lambda w: [w.b_ticket.public_id], post_only=True, post={"merge-into": "1"}),
+    Page("helpdesk:link", lambda w: [w.b_ticket.public_id], post_only=True, post={"link-other": "1"}),
     Page("audit:access_log", lambda w: []),
     Page("audit:access_log_export", lambda w: []),
 ]

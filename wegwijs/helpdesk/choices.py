@@ -66,6 +66,7 @@ class EventKind(models.TextChoices):
     HANDED_OVER = "handed_over", _("handed over from a help point")
     EMAIL_FLAGGED = "email_flagged", _("e-mail received with problems")
     MERGED = "merged", _("merged")
+    LINKED = "linked", _("linked to a related question")
     ESCALATED = "escalated", _("escalated: past its service level")
     EMAIL_SENT = "email_sent", _("e-mail sent")
     EMAIL_FAILED = "email_failed", _("e-mail could not be sent")

@@ -317,3 +317,9 @@ class MergeForm(AccessibleFormMixin, forms.Form):
         min_value=1,
         help_text=_("The messages of this question move to that question; this one closes."),
     )
+
+
+class LinkForm(AccessibleFormMixin, forms.Form):
+    prefix = "link"
+
+    other = forms.IntegerField(label=_("Related question number"), min_value=1)

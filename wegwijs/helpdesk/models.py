@@ -78,6 +78,7 @@ class Ticket(TimestampedModel):
     resolved_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     escalated_at = models.DateTimeField(null=True, blank=True)
+    related = models.ManyToManyField("self", blank=True, symmetrical=True, verbose_name=_("related questions"))
     follow_up_salt = models.CharField(max_length=32, default=new_follow_up_salt)
 
     objects: ClassVar[models.Manager[Ticket]] = OrganisationScopedManager()

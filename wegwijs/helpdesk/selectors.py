@@ -190,3 +190,7 @@ def ticket_get_by_number(*, organisation_id: int, number: int) -> Ticket:
     if public_id is None:
         raise NotFound("not found")
     return person_record_get(tickets, public_id=public_id, record_type="ticket")
+
+
+def ticket_related(*, ticket: Ticket) -> QuerySet[Ticket]:
+    return ticket.related.filter(organisation_id=ticket.organisation_id).order_by("number")

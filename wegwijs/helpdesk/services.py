@@ -340,3 +340,13 @@ def ticket_merge(*, actor: User | None, duplicate: Ticket, into: Ticket) -> Tick
     if duplicate.status != Status.CLOSED:
         set_status(duplicate, Status.CLOSED, actor=actor)
     return into
+
+
+@transaction.atomic
+def ticket_link(*, actor: User | None, ticket: Ticket, other: Ticket) -> None:
+    """Mark two questions of the same organisation as related (both ways), e.g. one outage, many questions."""
+    if ticket.pk == other.pk or ticket.organisation_id != other.organisation_id:
+        raise DomainError(_("Choose another question of the same organisation."), code="link_not_possible")
+    ticket.related.add(other)
+    record_event(ticket, EventKind.LINKED, actor=actor, after=other.reference)
+    record_event(other, EventKind.LINKED, actor=actor, after=ticket.reference)

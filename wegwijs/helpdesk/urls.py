@@ -15,6 +15,7 @@ urlpatterns = [
     path("tickets/<uuid:public_id>/call/", views.call_view, name="call"),
     path("tickets/<uuid:public_id>/refer/", views.refer_view, name="refer"),
     path("tickets/<uuid:public_id>/merge/", views.merge_view, name="merge"),
+    path("tickets/<uuid:public_id>/link/", views.link_view, name="link"),
     path("calls/new/", views.new_call_view, name="new_call"),
     path("attachments/<uuid:public_id>/", views.attachment_view, name="attachment"),
     path("walk-in/", views.walk_in_view, name="walk_in"),

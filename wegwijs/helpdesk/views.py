@@ -22,6 +22,7 @@ from wegwijs.helpdesk.forms import (
     AssignForm,
     CallForm,
     InboxFilterForm,
+    LinkForm,
     MergeForm,
     NewCallForm,
     NoteForm,
@@ -101,6 +102,7 @@ def _ticket_page(request: HttpRequest, ticket: Ticket, *, failed: BaseForm | Non
         "note_form": NoteForm(),
         "call_form": CallForm(),
         "merge_form": MergeForm(),
+        "link_form": LinkForm(),
         "refer_form": ReferForm(departments=department_list(organisation=ticket.organisation)),
         "status_form": StatusForm(initial={"status": ticket.status}),
         "priority_form": PriorityForm(initial={"priority": ticket.priority}),
@@ -118,6 +120,7 @@ def _ticket_page(request: HttpRequest, ticket: Ticket, *, failed: BaseForm | Non
             "ticket": ticket,
             "timeline": selectors.ticket_timeline(ticket=ticket),
             "macros": macros.macro_list_for(ticket=ticket),
+            "related": selectors.ticket_related(ticket=ticket),
             **forms,
         },
         status=400 if failed is not None else 200,
@@ -376,3 +379,13 @@ def merge_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
         services.ticket_merge(actor=user, duplicate=ticket, into=into)
 
     return _act(request, public_id, MergeForm(request.POST), merge, _("The questions have been merged."))
+
+
+@staff_view(*HELPDESK_ROLES)
+@require_POST
+def link_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    def link(user: User, ticket: Ticket, data: dict[str, object]) -> None:
+        other = selectors.ticket_get_by_number(organisation_id=ticket.organisation_id, number=int(data["other"]))  # type: ignore[call-overload]
+        services.ticket_link(actor=user, ticket=ticket, other=other)
+
+    return _act(request, public_id, LinkForm(request.POST), link, _("The questions are linked."))

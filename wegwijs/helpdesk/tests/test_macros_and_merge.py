@@ -62,3 +62,23 @@ def test_merging_into_itself_another_organisation_or_nothing_is_refused(
     assert response.status_code in {400, 404}
     ticket.refresh_from_db()
     assert ticket.status == Status.NEW
+
+
+def test_related_questions_are_linked_both_ways(organisation, make_staff):
+    _agent, client = make_staff(Role.AGENT, organisation)
+    first = TicketFactory(organisation=organisation, subject="Portaal doet het niet")
+    second = TicketFactory(organisation=organisation, subject="Ook geen toegang tot het portaal")
+    response = client.post(reverse("helpdesk:link", args=[first.public_id]), {"link-other": str(second.number)})
+    assert response.status_code == 302
+    page = client.get(reverse("helpdesk:ticket", args=[second.public_id])).content.decode()
+    assert "Portaal doet het niet" in page
+
+
+def test_a_question_of_another_organisation_cannot_be_linked(organisation, other_organisation, make_staff):
+    _agent, client = make_staff(Role.AGENT, organisation)
+    mine = TicketFactory(organisation=organisation)
+    foreign = TicketFactory(organisation=other_organisation, number=4242)
+    response = client.post(reverse("helpdesk:link", args=[mine.public_id]), {"link-other": str(foreign.number)})
+    assert response.status_code in {400, 404}
+    with scopes_disabled():
+        assert not mine.related.exists()
