@@ -131,6 +131,7 @@ class AssignForm(AccessibleFormMixin, forms.Form):
 
 
 class InboxFilterForm(AccessibleFormMixin, forms.Form):
+    q = forms.CharField(label=_("Search (words or a question number)"), required=False, max_length=200)
     language = forms.ChoiceField(
         label=_("Language"), required=False, choices=[("", _("All languages")), *settings.LANGUAGES]
     )

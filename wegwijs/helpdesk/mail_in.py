@@ -11,7 +11,7 @@ import re
 from django.conf import settings
 from django.db import transaction
 
-from wegwijs.helpdesk import services
+from wegwijs.helpdesk import search, services
 from wegwijs.helpdesk.choices import Channel, ContactMethod, EventKind, MessageKind, Status
 from wegwijs.helpdesk.mail_parse import ParsedMail, parse_mail
 from wegwijs.helpdesk.models import Attachment, InboundEmail, Message, OutboundEmail, Ticket
@@ -91,6 +91,7 @@ def email_ingest(*, organisation: Organisation, raw: bytes) -> InboundEmail:
                 body=redact_bsn(f"[automatic e-mail] {mail.subject}\n\n{text}"[:10000]),
             )
             inbound.save(update_fields=["ticket", "message"])
+            search.search_document_refresh(ticket=ticket)
         return inbound
     if ticket is not None and ticket.status != Status.CLOSED:
         message = services.ticket_add_person_message(ticket=ticket, body=text, channel=Channel.EMAIL)

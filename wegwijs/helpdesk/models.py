@@ -79,6 +79,8 @@ class Ticket(TimestampedModel):
     closed_at = models.DateTimeField(null=True, blank=True)
     escalated_at = models.DateTimeField(null=True, blank=True)
     related = models.ManyToManyField("self", blank=True, symmetrical=True, verbose_name=_("related questions"))
+    # What full-text search reads: subject, contact details and the messages' text (see search.py).
+    search_document = models.TextField(blank=True, editable=False)
     follow_up_salt = models.CharField(max_length=32, default=new_follow_up_salt)
 
     objects: ClassVar[models.Manager[Ticket]] = OrganisationScopedManager()

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import NotFound
-from wegwijs.helpdesk import links, sla
+from wegwijs.helpdesk import links, search, sla
 from wegwijs.helpdesk.choices import (
     OPEN_STATUSES,
     PRIORITY_ORDER,
@@ -72,6 +72,7 @@ class InboxFilter:
     view: str = "all_open"
     language: str = ""
     organisation_slug: str = ""
+    text: str = ""  # quick search: all questions (any status) containing these words, newest first
 
 
 def _inbox_base() -> QuerySet[Ticket]:
@@ -98,12 +99,20 @@ def ticket_inbox(*, user: User, filters: InboxFilter) -> QuerySet[Ticket]:
         *[When(priority=priority, then=Value(order)) for priority, order in PRIORITY_ORDER.items()],
         output_field=IntegerField(),
     )
-    tickets = _view(_inbox_base(), filters.view, user).annotate(priority_rank=rank)
+    if filters.text:
+        tickets = search.ticket_search(tickets=_inbox_base(), text=filters.text).annotate(priority_rank=rank)
+    else:
+        tickets = _view(_inbox_base(), filters.view, user).annotate(priority_rank=rank)
     if filters.language:
         tickets = tickets.filter(language=filters.language)
     if filters.organisation_slug:
         tickets = tickets.filter(organisation__slug=filters.organisation_slug)
-    order = ("callback__window_start",) if filters.view == "callbacks" else ("priority_rank", "created_at", "pk")
+    if filters.text:
+        order: tuple[str, ...] = ("-created_at", "-pk")
+    elif filters.view == "callbacks":
+        order = ("callback__window_start",)
+    else:
+        order = ("priority_rank", "created_at", "pk")
     return tickets.order_by(*order)
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import DomainError
-from wegwijs.helpdesk import email, links, routing, sla, statuses
+from wegwijs.helpdesk import email, links, routing, search, sla, statuses
 from wegwijs.helpdesk.choices import (
     Channel,
     ContactMethod,
@@ -44,6 +44,18 @@ from wegwijs.triage import classify
 from wegwijs.triage.redaction import redact_bsn
 
 SUBJECT_LENGTH = 80
+# Events that add text to a question: search must see it.
+TEXT_EVENTS = frozenset(
+    {
+        EventKind.CREATED,
+        EventKind.MESSAGE,
+        EventKind.REPLY,
+        EventKind.NOTE,
+        EventKind.MERGED,
+        EventKind.HANDED_OVER,
+        EventKind.CALL,
+    }
+)
 
 
 class IntakeThrottled(DomainError):
@@ -106,10 +118,13 @@ def _team_for(organisation: Organisation, language: str) -> Team | None:
 
 
 def record_event(ticket: Ticket, kind: str, *, actor: User | None = None, before: str = "", after: str = "") -> None:
-    """One line on the question's timeline (for the helpdesk's own services)."""
+    """One line on the question's timeline (for the helpdesk's own services). Events that come with new text
+    also refresh what full-text search reads, so the index can never lag behind a message."""
     TicketEvent.objects.create(
         organisation_id=ticket.organisation_id, ticket=ticket, actor=actor, kind=kind, before=before, after=after
     )
+    if kind in TEXT_EVENTS:
+        search.search_document_refresh(ticket=ticket)
 
 
 def _check_contact(intake: Intake) -> None:

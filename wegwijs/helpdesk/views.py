@@ -56,10 +56,12 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
     if view not in selectors.INBOX_VIEWS:
         view = "all_open"
     filter_form = InboxFilterForm(request.GET or None)
-    language = filter_form.cleaned_data["language"] if filter_form.is_valid() else ""
+    valid = filter_form.is_valid()
+    language = filter_form.cleaned_data["language"] if valid else ""
+    text = filter_form.cleaned_data["q"] if valid else ""
     page = selectors.ticket_inbox_page(
         user=user,
-        filters=selectors.InboxFilter(view=view, language=language),
+        filters=selectors.InboxFilter(view=view, language=language, text=text),
         page_number=request.GET.get("page"),
         per_page=PAGE_SIZE,
     )
@@ -75,6 +77,7 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
             ],
             "filter_form": filter_form,
             "language": language,
+            "text": text,
         },
     )
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import DomainError
-from wegwijs.helpdesk import services
+from wegwijs.helpdesk import search, services
 from wegwijs.helpdesk.choices import Channel, ContactMethod, EventKind, MessageKind, Status
 from wegwijs.helpdesk.models import Message, Ticket
 from wegwijs.tenancy.models import DigitalTool, Location, Organisation
@@ -71,6 +71,7 @@ def walk_in_log(*, actor: User, visit: WalkIn) -> Ticket:
             author=actor,
             body=_("Tried at %(location)s: %(tried)s") % {"location": visit.location.name, "tried": tried},
         )
+        search.search_document_refresh(ticket=ticket)
     if visit.hand_over:
         services.record_event(ticket, EventKind.HANDED_OVER, actor=actor, after=visit.location.slug)
     else:

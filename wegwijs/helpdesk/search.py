@@ -1,0 +1,88 @@
+"""Quick search over questions with the database's full-text search (PostgreSQL FTS or SQLite FTS5).
+
+Each question keeps a `search_document` (subject, contact details, the messages' text); the index is
+built on it by the database. A question number or reference ("ZV-12", "12") is found directly.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
+
+from wegwijs.helpdesk.models import Message, Ticket
+
+DOCUMENT_MAX = 20_000
+CONFIG = "simple"  # every language we serve; no stemming surprises across languages
+NUMBER = re.compile(r"^(?:[A-Za-z]{1,3}-)?(\d{1,9})$")
+WORD = re.compile(r"\w+", re.UNICODE)
+
+CREATE = {
+    "postgresql": [
+        "CREATE INDEX ticket_search_gin ON helpdesk_ticket "
+        f"USING gin (to_tsvector('{CONFIG}'::regconfig, COALESCE(search_document, '')))",
+    ],
+    "sqlite": [
+        "CREATE VIRTUAL TABLE helpdesk_ticket_fts USING fts5("
+        "search_document, content='helpdesk_ticket', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+        "CREATE TRIGGER helpdesk_ticket_fts_insert AFTER INSERT ON helpdesk_ticket BEGIN "
+        "INSERT INTO helpdesk_ticket_fts(rowid, search_document) VALUES (new.id, new.search_document); END",
+        "CREATE TRIGGER helpdesk_ticket_fts_delete AFTER DELETE ON helpdesk_ticket BEGIN "
+        "INSERT INTO helpdesk_ticket_fts(helpdesk_ticket_fts, rowid, search_document) "
+        "VALUES ('delete', old.id, old.search_document); END",
+        "CREATE TRIGGER helpdesk_ticket_fts_update AFTER UPDATE OF search_document ON helpdesk_ticket BEGIN "
+        "INSERT INTO helpdesk_ticket_fts(helpdesk_ticket_fts, rowid, search_document) "
+        "VALUES ('delete', old.id, old.search_document); "
+        "INSERT INTO helpdesk_ticket_fts(rowid, search_document) VALUES (new.id, new.search_document); END",
+    ],
+}
+DROP = {
+    "postgresql": ["DROP INDEX IF EXISTS ticket_search_gin"],
+    "sqlite": [
+        "DROP TRIGGER IF EXISTS helpdesk_ticket_fts_insert",
+        "DROP TRIGGER IF EXISTS helpdesk_ticket_fts_delete",
+        "DROP TRIGGER IF EXISTS helpdesk_ticket_fts_update",
+        "DROP TABLE IF EXISTS helpdesk_ticket_fts",
+    ],
+}
+
+
+def search_document_refresh(*, ticket: Ticket) -> None:
+    """Rebuild what search reads for one question (after it was created or got a message)."""
+    bodies = Message.objects.filter(organisation_id=ticket.organisation_id, ticket=ticket).values_list(
+        "body", flat=True
+    )
+    parts = [ticket.reference, ticket.subject, ticket.requester_name, ticket.requester_email, ticket.requester_phone]
+    document = " ".join(part for part in [*parts, *bodies] if part)[:DOCUMENT_MAX]
+    Ticket.objects.filter(pk=ticket.pk).update(search_document=document)
+    ticket.search_document = document
+
+
+def _words(text: str) -> list[str]:
+    return WORD.findall(text)[:20]
+
+
+def ticket_search(*, tickets: QuerySet[Ticket], text: str) -> QuerySet[Ticket]:
+    """The questions among `tickets` that contain every word of `text` (or have that number)."""
+    text = text.strip()
+    number = NUMBER.match(text)
+    if number:
+        return tickets.filter(number=int(number.group(1)))
+    words = _words(text)
+    if not words:
+        return tickets.none()
+    if connection.vendor == "postgresql":
+        query = SearchQuery(" ".join(words), config=CONFIG, search_type="plain")
+        return tickets.annotate(search=SearchVector("search_document", config=CONFIG)).filter(search=query)
+    if connection.vendor == "sqlite":
+        match = " ".join('"' + word.replace('"', "") + '"' for word in words)
+        return tickets.filter(
+            id__in=RawSQL("SELECT rowid FROM helpdesk_ticket_fts WHERE helpdesk_ticket_fts MATCH %s", (match,))
+        )
+    condition = Q()
+    for word in words:
+        condition &= Q(search_document__icontains=word)
+    return tickets.filter(condition)
