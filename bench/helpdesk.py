@@ -134,6 +134,7 @@ def load(organisations: list[Organisation], agent: User, tickets: int) -> float:
                         "f",
                         uuid.uuid4().hex,
                         assignee,
+                        f"Ik kan niet inloggen ({ticket_id}) {rng.choice(WORDS)} {rng.choice(WORDS)} foutmelding DigiD",
                     ]
                 )
                 + "\n"
