@@ -1,4 +1,4 @@
-"""Every string of the product is translated in every language we serve, with the same placeholders."""
+"""Every string of the product is translated in every language we serve, with the same %(...)s fields."""
 
 import re
 from pathlib import Path
@@ -15,7 +15,7 @@ def _strings(value: object) -> list[str]:
 
 
 @pytest.mark.parametrize("language", ["nl", "tr", "ar", "pl", "uk"])
-def test_catalogue_is_complete_and_keeps_placeholders(language):
+def test_catalogue_is_complete_and_keeps_its_fields(language):
     with (LOCALE / language / "LC_MESSAGES" / "django.po").open("rb") as handle:
         catalogue = read_po(handle)
     missing, fuzzy, broken = [], [], []

@@ -1,4 +1,4 @@
-"""Macros: reusable replies per organisation and language, with placeholders filled from the question."""
+"""Macros: reusable replies per organisation and language; {name}-style fields are filled from the question."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ PLACEHOLDERS = ("name", "reference", "organisation", "tool")
 
 class _Missing(dict[str, str]):
     def __missing__(self, key: str) -> str:
-        return "{" + key + "}"  # unknown placeholders stay visible for the agent to fix
+        return "{" + key + "}"  # an unknown field stays visible for the agent to fix
 
 
 def macro_render(*, macro: Macro, ticket: Ticket) -> str:
