@@ -97,7 +97,13 @@ class Ticket(TimestampedModel):
                 include=["id"],
                 name="ticket_org_inbox_order",
             ),
-            models.Index(fields=["organisation", "status", "resolution_due_at"], name="ticket_org_status_due"),
+            # The overdue view: unanswered questions past their first-answer time, or past their resolution time.
+            models.Index(
+                fields=["organisation", "first_response_due_at"],
+                condition=models.Q(first_responded_at__isnull=True),
+                name="ticket_org_first_due",
+            ),
+            models.Index(fields=["organisation", "resolution_due_at"], name="ticket_org_resolution_due"),
             # Urgent questions are rare: find them without scanning the open ones.
             models.Index(
                 fields=["organisation", "created_at"], condition=models.Q(priority="urgent"), name="ticket_org_urgent"
