@@ -57,8 +57,7 @@ def _compose(outbound: OutboundEmail) -> EmailMessage:
             "ticket": ticket,
             "message": outbound.message,
             "follow_up_url": links.follow_up_url(ticket),
-            "question": ticket.messages.filter(kind=MessageKind.INBOUND).order_by("created_at").first(),
-            "referral": ticket.referrals.order_by("-created_at").first(),
+            **(_colleague_context(ticket) if purpose in TO_COLLEAGUES else {}),
             "ticket_url": f"{settings.SITE_URL}{reverse('helpdesk:ticket', args=[ticket.public_id])}",
         }
         subject = render_to_string(f"{template}_subject.txt", context).strip()
@@ -69,6 +68,14 @@ def _compose(outbound: OutboundEmail) -> EmailMessage:
         headers["References"] = " ".join(earlier)
     reply_to = [ticket.organisation.contact_email] if ticket.organisation.contact_email else None
     return EmailMessage(subject=subject, body=body, to=[outbound.to_address], headers=headers, reply_to=reply_to)
+
+
+def _colleague_context(ticket: Ticket) -> dict[str, object]:
+    """What a receiving colleague needs besides the question's details (only loaded for their e-mails)."""
+    return {
+        "question": ticket.messages.filter(kind=MessageKind.INBOUND).order_by("created_at").first(),
+        "referral": ticket.referrals.order_by("-created_at").first(),
+    }
 
 
 def outbound_email_send(*, outbound: OutboundEmail) -> dt.datetime | None:

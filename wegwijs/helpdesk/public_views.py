@@ -31,31 +31,17 @@ def ask_view(request: HttpRequest, org_slug: str) -> HttpResponse:
     organisation: Organisation = request.organisation  # type: ignore[attr-defined]
     tools = tool_list(organisation=organisation, active_only=True)
     form = QuestionForm(request.POST or None, tools=tools, initial={"language": translation.get_language()})
-    if request.method == "POST" and form.is_valid():
-        if form.is_bot:
-            return redirect("ask:sent", org_slug=organisation.slug)
-        data = form.cleaned_data
-        intake = services.Intake(
-            question=data["question"],
-            language=data["language"],
-            tool=data["tool"],
-            name=data["name"],
-            email=data["email"],
-            phone=data["phone"],
-            preferred_contact=data["preferred_contact"],
-            consent_to_contact=data["consent_to_contact"],
-            consent_to_hand_over=data["consent_to_hand_over"],
-        )
-        try:
-            services.intake_check_rate(client_address=client_address(request))
-            _ticket, token = services.ticket_create(organisation=organisation, intake=intake)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Your question has been sent. Keep this page: here you read our answer."))
-            return redirect("ask:follow_up", org_slug=organisation.slug, token=token)
-    status = 400 if form.errors else 200
-    return render(request, "helpdesk/ask.html", {"organisation": organisation, "form": form}, status=status)
+
+    def create(data: dict[str, Any]) -> str:
+        fields = ["question", "language", "tool", "name", "email", "phone", "preferred_contact",
+                  "consent_to_contact", "consent_to_hand_over"]  # fmt: skip
+        intake = services.Intake(**{field: data[field] for field in fields})
+        return services.ticket_create(organisation=organisation, intake=intake)[1]
+
+    done = _("Your question has been sent. Keep this page: here you read our answer.")
+    return _public_intake(request, form, create, done) or render(
+        request, "helpdesk/ask.html", {"organisation": organisation, "form": form}, status=_status(form)
+    )
 
 
 @public_view
@@ -150,31 +136,43 @@ def callback_view(request: HttpRequest, org_slug: str) -> HttpResponse:
     organisation: Organisation = request.organisation  # type: ignore[attr-defined]
     windows = callbacks.callback_windows(organisation=organisation)
     form = CallbackForm(request.POST or None, windows=windows, initial={"language": translation.get_language()})
-    if request.method == "POST" and form.is_valid():
-        if form.is_bot:
-            return redirect("ask:sent", org_slug=organisation.slug)
-        data = form.cleaned_data
+
+    def create(data: dict[str, Any]) -> str:
         intake = services.Intake(
-            question=data["question"],
-            language=data["language"],
-            name=data["name"],
-            phone=data["phone"],
-            consent_to_contact=data["consent_to_contact"],
+            **{field: data[field] for field in ["question", "language", "name", "phone", "consent_to_contact"]}
         )
-        try:
-            services.intake_check_rate(client_address=client_address(request))
-            _ticket, token = callbacks.callback_request(
-                organisation=organisation, intake=intake, window_start=dt.datetime.fromisoformat(data["window"])
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("We will call you at the time you chose. Keep this page."))
-            return redirect("ask:follow_up", org_slug=organisation.slug, token=token)
-    status = 400 if form.errors else 200
-    return render(
+        window_start = dt.datetime.fromisoformat(data["window"])
+        return callbacks.callback_request(organisation=organisation, intake=intake, window_start=window_start)[1]
+
+    done = _("We will call you at the time you chose. Keep this page.")
+    return _public_intake(request, form, create, done) or render(
         request,
         "helpdesk/callback.html",
         {"organisation": organisation, "form": form, "has_windows": bool(windows)},
-        status=status,
+        status=_status(form),
     )
+
+
+def _public_intake(
+    request: HttpRequest, form: QuestionForm | CallbackForm, create: Callable[[dict[str, Any]], str], done: str
+) -> HttpResponse | None:
+    """Shared shape of the public question forms: bots are thanked and ignored, the address's rate is
+    checked, the question is created, and the person lands on their private follow-up page.
+    None means: show the form again (with its errors)."""
+    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    if request.method != "POST" or not form.is_valid():
+        return None
+    if form.is_bot:
+        return redirect("ask:sent", org_slug=organisation.slug)
+    try:
+        services.intake_check_rate(client_address=client_address(request))
+        token = create(form.cleaned_data)
+    except DomainError as error:
+        form.add_error(None, error.message)
+        return None
+    messages.success(request, done)
+    return redirect("ask:follow_up", org_slug=organisation.slug, token=token)
+
+
+def _status(form: BaseForm) -> int:
+    return 400 if form.errors else 200

@@ -219,20 +219,37 @@ def set_status(ticket: Ticket, status: str, *, actor: User | None) -> None:
     record_event(ticket, EventKind.STATUS, actor=actor, before=before, after=status)
 
 
+def _add_message(
+    ticket: Ticket,
+    kind: str,
+    body: str,
+    *,
+    empty: str,
+    code: str,
+    author: User | None = None,
+    channel: str | None = None,
+) -> Message:
+    """Store a message on the question, without a BSN; refuse an empty one with `empty` as the reason."""
+    text = redact_bsn(body.strip())
+    if not text:
+        raise DomainError(empty, code=code)
+    return Message.objects.create(
+        organisation_id=ticket.organisation_id,
+        ticket=ticket,
+        kind=kind,
+        channel=channel or ticket.channel,
+        author=author,
+        body=text,
+    )
+
+
 @transaction.atomic
 def ticket_add_person_message(*, ticket: Ticket, body: str, channel: str | None = None) -> Message:
     """The person writes again through the follow-up page (or e-mail)."""
-    text = redact_bsn(body.strip())
-    if not text:
-        raise DomainError(_("Please write your message."), code="empty_message")
     if ticket.status == Status.CLOSED:
         raise DomainError(_("This question is closed. Ask a new question."), code="ticket_closed")
-    message = Message.objects.create(
-        organisation_id=ticket.organisation_id,
-        ticket=ticket,
-        kind=MessageKind.INBOUND,
-        channel=channel or ticket.channel,
-        body=text,
+    message = _add_message(
+        ticket, MessageKind.INBOUND, body, channel=channel, empty=_("Please write your message."), code="empty_message"
     )
     record_event(ticket, EventKind.MESSAGE)
     set_status(ticket, statuses.status_after_person_writes(ticket.status), actor=None)
@@ -250,18 +267,10 @@ def ticket_close_by_person(*, ticket: Ticket) -> None:
 @transaction.atomic
 def ticket_reply(*, actor: User | None, ticket: Ticket, body: str) -> Message:
     """An agent answers the person. The person reads it on the follow-up page."""
-    text = redact_bsn(body.strip())
-    if not text:
-        raise DomainError(_("Write a reply first."), code="empty_reply")
     if ticket.status == Status.CLOSED:
         raise DomainError(_("This question is closed. Reopen it first."), code="ticket_closed")
-    message = Message.objects.create(
-        organisation_id=ticket.organisation_id,
-        ticket=ticket,
-        kind=MessageKind.OUTBOUND,
-        channel=ticket.channel,
-        author=actor,
-        body=text,
+    message = _add_message(
+        ticket, MessageKind.OUTBOUND, body, author=actor, empty=_("Write a reply first."), code="empty_reply"
     )
     _email_person(ticket, EmailPurpose.REPLY, message=message)
     if ticket.first_responded_at is None:
@@ -274,16 +283,8 @@ def ticket_reply(*, actor: User | None, ticket: Ticket, body: str) -> Message:
 
 @transaction.atomic
 def ticket_add_note(*, actor: User | None, ticket: Ticket, body: str) -> Message:
-    text = redact_bsn(body.strip())
-    if not text:
-        raise DomainError(_("Write a note first."), code="empty_note")
-    message = Message.objects.create(
-        organisation_id=ticket.organisation_id,
-        ticket=ticket,
-        kind=MessageKind.NOTE,
-        channel=ticket.channel,
-        author=actor,
-        body=text,
+    message = _add_message(
+        ticket, MessageKind.NOTE, body, author=actor, empty=_("Write a note first."), code="empty_note"
     )
     record_event(ticket, EventKind.NOTE, actor=actor)
     return message
