@@ -78,6 +78,9 @@ def percentile(values: list[float], share: float) -> float:
 def setup_world() -> tuple[list[Organisation], User]:
     call_command("migrate", verbosity=0)
     with scopes_disabled():
+        existing = list(Organisation.objects.filter(slug__startswith="organisatie-").order_by("pk"))
+        if existing:  # --reuse: the world of an earlier run in the same database
+            return existing, User.objects.get(email="bench-agent@wegwijs.test")
         organisations = [
             Organisation.objects.create(
                 slug=f"organisatie-{number}",
@@ -244,44 +247,56 @@ def main() -> None:
     parser.add_argument("--tickets", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=100)
     parser.add_argument("--create", type=int, default=500, help="questions per worker for the throughput runs")
+    parser.add_argument("--reuse", action="store_true", help="keep the questions an earlier run loaded (DATABASE_URL)")
+    parser.add_argument("--only", choices=["inbox", "page", "create", "search"], action="append")
     options = parser.parse_args()
+    wanted = set(options.only or ["inbox", "page", "create", "search"])
 
     organisations, agent = setup_world()
-    load_seconds = load(organisations, agent, options.tickets)
+    with scopes_disabled():
+        loaded = options.reuse and Ticket.objects.exists()
+    load_seconds = 0.0 if loaded else load(organisations, agent, options.tickets)
     with scopes_disabled():
         total = Ticket.objects.count()
         sample = list(
             Ticket.objects.filter(organisation__in=organisations[:5]).values_list("public_id", flat=True)[:5000]
         )
-    print(f"loaded {total:,} questions with ~3 messages each in {load_seconds:.1f} s")
+    print(
+        f"loaded {total:,} questions with ~3 messages each in {load_seconds:.1f} s"
+        if not loaded
+        else f"reusing {total:,} questions loaded earlier"
+    )
 
     client = agent_client(agent)
-    client.get("/staff/inbox/")  # warm up
-    inbox = timed(lambda: client.get("/staff/inbox/"), options.runs)
-    print(
-        f"agent inbox, first page (questions of 5 organisations): p50 {statistics.median(inbox):.1f} ms, "
-        f"p95 {percentile(inbox, 0.95):.1f} ms"
-    )
-    mine = timed(lambda: client.get("/staff/inbox/?view=mine"), options.runs)
-    print(f"agent inbox 'mine': p50 {statistics.median(mine):.1f} ms, p95 {percentile(mine, 0.95):.1f} ms")
     rng = random.Random(7)
-    pages = timed(lambda: client.get(f"/staff/tickets/{rng.choice(sample)}/"), options.runs)
-    print(f"question page: p50 {statistics.median(pages):.1f} ms, p95 {percentile(pages, 0.95):.1f} ms")
-
-    with scopes_disabled():
-        _token, raw_token = api_token_create(
-            actor=None, organisation=organisations[0], name="bench", scopes=[ApiScope.TICKETS_WRITE]
+    if "inbox" in wanted:
+        client.get("/staff/inbox/")  # warm up
+        report(
+            "agent inbox, first page (questions of 5 organisations)",
+            timed(lambda: client.get("/staff/inbox/"), options.runs),
         )
-    api_rate = throughput("api", organisations[0], raw_token, options.create)
-    print(f"questions created through the API by 2 worker processes: {api_rate:.0f}/s")
-    web_rate = throughput("web", organisations[1], raw_token, options.create)
-    print(f"questions created through the web form by 2 worker processes: {web_rate:.0f}/s")
-    queries = ["bloeddrukmeter", "wachtwoord camera", "machtiging", "portaal uitslagen", "inloggen"]
-    searches = timed(lambda: client.get("/staff/inbox/", {"q": rng.choice(queries)}), options.runs)
-    print(
-        f"ticket search (full-text, 1-2 words): p50 {statistics.median(searches):.1f} ms, "
-        f"p95 {percentile(searches, 0.95):.1f} ms"
-    )
+        report("agent inbox 'mine'", timed(lambda: client.get("/staff/inbox/?view=mine"), options.runs))
+    if "page" in wanted:
+        report("question page", timed(lambda: client.get(f"/staff/tickets/{rng.choice(sample)}/"), options.runs))
+    if "create" in wanted:
+        with scopes_disabled():
+            _token, raw_token = api_token_create(
+                actor=None, organisation=organisations[0], name="bench", scopes=[ApiScope.TICKETS_WRITE]
+            )
+        api_rate = throughput("api", organisations[0], raw_token, options.create)
+        print(f"questions created through the API by 2 worker processes: {api_rate:.0f}/s")
+        web_rate = throughput("web", organisations[1], raw_token, options.create)
+        print(f"questions created through the web form by 2 worker processes: {web_rate:.0f}/s")
+    if "search" in wanted:
+        queries = ["bloeddrukmeter", "wachtwoord camera", "machtiging", "portaal uitslagen", "inloggen"]
+        report(
+            "ticket search (full-text, 1-2 words)",
+            timed(lambda: client.get("/staff/inbox/", {"q": rng.choice(queries)}), options.runs),
+        )
+
+
+def report(what: str, durations: list[float]) -> None:
+    print(f"{what}: p50 {statistics.median(durations):.1f} ms, p95 {percentile(durations, 0.95):.1f} ms")
 
 
 if __name__ == "__main__":
