@@ -166,9 +166,11 @@ LOGIN_FAILURE_LIMIT_PER_ACCOUNT = env.integer("WEGWIJS_LOGIN_FAILURE_LIMIT", 5)
 LOGIN_FAILURE_LIMIT_PER_ADDRESS = env.integer("WEGWIJS_LOGIN_FAILURE_LIMIT_PER_ADDRESS", 20)
 LOGIN_FAILURE_WINDOW_MINUTES = env.integer("WEGWIJS_LOGIN_FAILURE_WINDOW_MINUTES", 15)
 
-# Public question forms: questions per client address within the window, and how long the private
+# Public question forms: questions per client address and per e-mail address or phone number within
+# the window, and how long the private
 # follow-up link keeps working after a question is closed.
 INTAKE_LIMIT_PER_ADDRESS = env.integer("WEGWIJS_INTAKE_LIMIT_PER_ADDRESS", 5)
+INTAKE_LIMIT_PER_CONTACT = env.integer("WEGWIJS_INTAKE_LIMIT_PER_CONTACT", 3)
 INTAKE_WINDOW_MINUTES = env.integer("WEGWIJS_INTAKE_WINDOW_MINUTES", 10)
 FOLLOW_UP_DAYS_AFTER_CLOSE = env.integer("WEGWIJS_FOLLOW_UP_DAYS_AFTER_CLOSE", 30)
 # Incoming e-mail: attachments kept per file and per message, and the types we accept.

@@ -57,6 +57,7 @@ def _compose(outbound: OutboundEmail) -> EmailMessage:
             "ticket": ticket,
             "message": outbound.message,
             "follow_up_url": links.follow_up_url(ticket),
+            "rating_links": links.rating_links(ticket) if purpose == EmailPurpose.RESOLVED else [],
             **(_colleague_context(ticket) if purpose in TO_COLLEAGUES else {}),
             "ticket_url": f"{settings.SITE_URL}{reverse('helpdesk:ticket', args=[ticket.public_id])}",
         }

@@ -12,6 +12,7 @@ import hmac
 from django.conf import settings
 from django.urls import reverse
 
+from wegwijs.helpdesk.choices import SATISFACTION_FACES, Satisfaction
 from wegwijs.helpdesk.models import Ticket
 
 ID_LENGTH = 32
@@ -41,3 +42,16 @@ def token_matches(ticket: Ticket, mac: str) -> bool:
 def follow_up_url(ticket: Ticket) -> str:
     path = reverse("ask:follow_up", args=[ticket.organisation.slug, follow_up_token(ticket)])
     return f"{settings.SITE_URL}{path}"
+
+
+RATING_PARAMETER = "score"
+
+
+def rating_links(ticket: Ticket) -> list[tuple[str, str, str]]:
+    """(face, words, link) for each satisfaction score: the link opens the follow-up page with that score
+    chosen, and the person confirms it there (a link never writes: mail scanners open links too)."""
+    url = follow_up_url(ticket)
+    return [
+        (SATISFACTION_FACES[value], str(label), f"{url}?{RATING_PARAMETER}={value}#rate-title")
+        for value, label in Satisfaction.choices
+    ]

@@ -24,6 +24,7 @@ from wegwijs.helpdesk.choices import (
     Priority,
     Route,
     Status,
+    Topic,
 )
 from wegwijs.tenancy.models import Department, DigitalTool, Location, Organisation, OrganisationScopedManager
 
@@ -55,7 +56,7 @@ class Ticket(TimestampedModel):
     language = models.CharField(_("language"), max_length=8, default="nl")
     subject = models.CharField(_("subject"), max_length=200)
     route = models.CharField(_("route"), max_length=20, choices=Route.choices, default=Route.HELPDESK)
-    topic = models.CharField(_("topic"), max_length=60, blank=True)
+    topic = models.CharField(_("topic"), max_length=60, blank=True, choices=Topic.choices)
     tool = models.ForeignKey(DigitalTool, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     location = models.ForeignKey(Location, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
@@ -162,7 +163,8 @@ class TicketEvent(models.Model):
 
 
 class IntakeAttempt(models.Model):
-    """A question sent through a public form, kept briefly for rate limits. Only a keyed hash of the address."""
+    """A question sent through a public form, kept briefly for rate limits: one row per client address and per
+    e-mail address or phone number it gave. Only a keyed hash of each is stored."""
 
     address_digest = models.CharField(max_length=64)
     at = models.DateTimeField(auto_now_add=True)

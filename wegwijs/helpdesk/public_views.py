@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from wegwijs.core.errors import DomainError
 from wegwijs.core.http import client_address
-from wegwijs.helpdesk import callbacks, selectors, services, statuses
+from wegwijs.helpdesk import callbacks, links, selectors, services, statuses
 from wegwijs.helpdesk.forms import CallbackForm, MessageForm, QuestionForm, SatisfactionForm
 from wegwijs.helpdesk.models import Ticket
 from wegwijs.tenancy.models import Organisation
@@ -61,11 +61,19 @@ def follow_up_view(request: HttpRequest, org_slug: str, token: str) -> HttpRespo
             "ticket": ticket,
             "conversation": selectors.ticket_public_messages(ticket=ticket),
             "form": MessageForm(),
-            "satisfaction_form": SatisfactionForm() if selectors.ticket_can_be_rated(ticket=ticket) else None,
+            "satisfaction_form": _satisfaction_form(request, ticket),
             "is_open": statuses.is_open(ticket.status) or ticket.status == "resolved",
             "follow_up_url": request.build_absolute_uri(),
         },
     )
+
+
+def _satisfaction_form(request: HttpRequest, ticket: Ticket) -> SatisfactionForm | None:
+    """The rating question once the question is resolved; a face chosen in the e-mail comes pre-selected."""
+    if not selectors.ticket_can_be_rated(ticket=ticket):
+        return None
+    chosen = SatisfactionForm({"score": request.GET.get(links.RATING_PARAMETER, "")})
+    return SatisfactionForm(initial=chosen.cleaned_data if chosen.is_valid() else None, chosen=chosen.is_valid())
 
 
 def _on_own_question(
@@ -165,7 +173,8 @@ def _public_intake(
     if form.is_bot:
         return redirect("ask:sent", org_slug=organisation.slug)
     try:
-        services.intake_check_rate(client_address=client_address(request))
+        contacts = (form.cleaned_data.get("email", ""), form.cleaned_data.get("phone", ""))
+        services.intake_check_rate(client_address=client_address(request), contacts=contacts)
         token = create(form.cleaned_data)
     except DomainError as error:
         form.add_error(None, error.message)

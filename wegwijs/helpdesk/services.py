@@ -27,6 +27,7 @@ from wegwijs.helpdesk.choices import (
     Route,
     Satisfaction,
     Status,
+    Topic,
 )
 from wegwijs.helpdesk.models import (
     IntakeAttempt,
@@ -79,19 +80,27 @@ class Intake:
     consent_to_hand_over: bool = False
 
 
-def _address_digest(address: str) -> str:
-    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), "sha256").hexdigest()
+def _digest(key: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), key.encode(), "sha256").hexdigest()
 
 
-def intake_check_rate(*, client_address: str | None) -> None:
-    """Refuse a public question when this address sent too many recently; otherwise count this one."""
-    if not client_address:
-        return
-    digest = _address_digest(client_address)
+def _contact_key(contact: str) -> str:
+    """One key per e-mail address or phone number, however it was typed."""
+    contact = contact.strip().lower()
+    return "contact:" + (contact if "@" in contact else "".join(ch for ch in contact if ch.isdigit()))
+
+
+def intake_check_rate(*, client_address: str | None, contacts: tuple[str, ...] = ()) -> None:
+    """Refuse a public question when its client address, or the e-mail address or phone number it gives,
+    sent too many recently; otherwise count this one for each. Only keyed hashes are stored."""
+    limits = {f"address:{client_address}": settings.INTAKE_LIMIT_PER_ADDRESS} if client_address else {}
+    limits |= {_contact_key(contact): settings.INTAKE_LIMIT_PER_CONTACT for contact in contacts if contact.strip()}
+    digests = {_digest(key): limit for key, limit in limits.items()}
     since = timezone.now() - dt.timedelta(minutes=settings.INTAKE_WINDOW_MINUTES)
-    if IntakeAttempt.objects.filter(address_digest=digest, at__gte=since).count() >= settings.INTAKE_LIMIT_PER_ADDRESS:
-        raise IntakeThrottled(_("You sent many questions in a short time. Please wait a moment, or call us."))
-    IntakeAttempt.objects.create(address_digest=digest)
+    for digest, limit in digests.items():
+        if IntakeAttempt.objects.filter(address_digest=digest, at__gte=since).count() >= limit:
+            raise IntakeThrottled(_("You sent many questions in a short time. Please wait a moment, or call us."))
+    IntakeAttempt.objects.bulk_create([IntakeAttempt(address_digest=digest) for digest in digests])
 
 
 def _subject_from(question: str) -> str:
@@ -298,7 +307,7 @@ def ticket_change_status(*, actor: User | None, ticket: Ticket, status: str) -> 
 
 
 @transaction.atomic
-def ticket_change_priority(*, actor: User, ticket: Ticket, priority: str) -> None:
+def ticket_change_priority(*, actor: User | None, ticket: Ticket, priority: str) -> None:
     if priority not in Priority.values:
         raise DomainError(_("Unknown priority."), code="unknown_priority")
     if priority == ticket.priority:
@@ -307,6 +316,31 @@ def ticket_change_priority(*, actor: User, ticket: Ticket, priority: str) -> Non
     ticket.priority = priority
     ticket.save(update_fields=["priority", "updated_at"])
     record_event(ticket, EventKind.PRIORITY, actor=actor, before=before, after=priority)
+
+
+@transaction.atomic
+def ticket_classify(*, actor: User | None, ticket: Ticket, route: str, topic: str, tool: DigitalTool | None) -> None:
+    """The agent corrects route, topic and tool; each change is an event (what triage can learn from).
+    A topic belongs only to helpdesk questions, and a question made urgent also gets urgent priority."""
+    if route not in Route.values or (topic and topic not in Topic.values):
+        raise DomainError(_("Unknown route or topic."), code="unknown_route")
+    if tool is not None and tool.organisation_id != ticket.organisation_id:
+        raise DomainError(_("Unknown digital tool."), code="unknown_tool")
+    topic = topic if route == Route.HELPDESK else ""
+    changes = [
+        (EventKind.ROUTE, ticket.route, route),
+        (EventKind.TOPIC, ticket.topic, topic),
+        (EventKind.TOOL, ticket.tool.name if ticket.tool else "", tool.name if tool else ""),
+    ]
+    changed = [(kind, before, after) for kind, before, after in changes if before != after]
+    if not changed:
+        return
+    ticket.route, ticket.topic, ticket.tool = route, topic, tool
+    ticket.save(update_fields=["route", "topic", "tool", "updated_at"])
+    for kind, before, after in changed:
+        record_event(ticket, kind, actor=actor, before=before[:60], after=after[:60])
+    if route == Route.URGENT and ticket.priority != Priority.URGENT:
+        ticket_change_priority(actor=actor, ticket=ticket, priority=Priority.URGENT)
 
 
 @transaction.atomic

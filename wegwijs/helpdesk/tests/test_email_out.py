@@ -15,7 +15,7 @@ from django_tasks_db.models import DBTaskResult
 from conftest import free_port
 from wegwijs.helpdesk import services
 from wegwijs.helpdesk.choices import ContactMethod, DeliveryStatus, EventKind
-from wegwijs.helpdesk.models import OutboundEmail, TicketEvent
+from wegwijs.helpdesk.models import OutboundEmail, SatisfactionRating, TicketEvent
 from wegwijs.tenancy.roles import Role
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("clean_access_log_after_test")]
@@ -80,9 +80,22 @@ def test_resolving_sends_the_invitation_to_rate(organisation, make_staff, smtp_i
     ticket = email_question(organisation)
     client.post(reverse("helpdesk:status", args=[ticket.public_id]), {"status-status": "resolved"})
     run_worker()
-    purposes = [mail["Subject"] for mail in smtp_inbox.messages]
+    resolved = smtp_inbox.messages[-1]
     with translation.override("nl"):
-        assert translation.gettext("Your question is resolved") in purposes[-1]
+        assert translation.gettext("Your question is resolved") in resolved["Subject"]
+    body = resolved.get_content()
+    links = re.findall(r"http://\S+/vraag/\w+/\?score=(\d)#rate-title", body)
+    assert links == ["1", "2", "3", "4", "5"]
+    assert "😀" in body
+    four = re.search(r"http://\S+\?score=4#rate-title", body).group(0).replace(settings.SITE_URL, "")
+    person = Client()
+    page = person.get(four.split("#")[0]).content.decode()
+    assert re.search(r'value="4"[^>]*checked', page), "the face chosen in the e-mail is pre-selected"
+    with scopes_disabled():
+        assert not SatisfactionRating.objects.exists(), "opening the link alone never rates"
+    person.post(four.split("?")[0] + "tevredenheid/", {"score": "4"})
+    with scopes_disabled():
+        assert SatisfactionRating.objects.get(ticket=ticket).score == 4
 
 
 def test_no_email_without_consent_or_when_the_person_chose_the_follow_up_page(organisation, make_staff, smtp_inbox):

@@ -116,6 +116,16 @@ def test_too_many_questions_from_one_address_are_refused_kindly(organisation, se
     assert len(tickets()) == 2
 
 
+def test_too_many_questions_with_one_email_address_are_refused_from_any_address(organisation, settings):
+    settings.INTAKE_LIMIT_PER_CONTACT = 1
+    fields = {"email": "piet@example.test", "preferred_contact": "email", "consent_to_contact": "on"}
+    assert ask(Client(REMOTE_ADDR="198.51.100.1"), organisation, **fields).status_code == 302
+    response = ask(Client(REMOTE_ADDR="198.51.100.2"), organisation, **{**fields, "email": "PIET@example.test"})
+    assert response.status_code == 400
+    assert "veel vragen gestuurd" in response.content.decode()
+    assert len(tickets()) == 1
+
+
 def test_a_wrong_or_foreign_link_is_not_found(organisation, other_organisation):
     follow_up = ask(Client(), organisation)["Location"]
     token = follow_up.rstrip("/").split("/")[-1]

@@ -115,3 +115,15 @@ def test_rate_limit_per_address(settings):
     with pytest.raises(services.IntakeThrottled):
         services.intake_check_rate(client_address="203.0.113.9")
     services.intake_check_rate(client_address="203.0.113.10")
+
+
+def test_rate_limit_per_contact_however_it_is_typed(settings):
+    settings.INTAKE_LIMIT_PER_CONTACT = 2
+    services.intake_check_rate(client_address="203.0.113.1", contacts=("Piet@Example.nl", "06-12345678"))
+    services.intake_check_rate(client_address="203.0.113.2", contacts=(" piet@example.nl ",))
+    with pytest.raises(services.IntakeThrottled):
+        services.intake_check_rate(client_address="203.0.113.3", contacts=("piet@example.nl",))
+    services.intake_check_rate(client_address="203.0.113.4", contacts=("06 123 456 78",))
+    with pytest.raises(services.IntakeThrottled):
+        services.intake_check_rate(client_address="203.0.113.5", contacts=("0612345678",))
+    services.intake_check_rate(client_address="203.0.113.6", contacts=("klaas@example.nl", ""))
