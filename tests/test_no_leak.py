@@ -68,6 +68,7 @@ PAGES = [
     Page("helpdesk:note", lambda w: [w.b_ticket.public_id], post_only=True, post={"note-body": "Sneaky"}),
     Page("helpdesk:status", lambda w: [w.b_ticket.public_id], post_only=True, post={"status-status": "closed"}),
     Page("helpdesk:priority", lambda w: [w.b_ticket.public_id], post_only=True, post={"priority-priority": "urgent"}),
+    Page("helpdesk:classify", lambda w: [w.b_ticket.public_id], post_only=True, post={"classify-route": "privacy"}),
     Page("helpdesk:assign", lambda w: [w.b_ticket.public_id], post_only=True, post={"assign-assignee": ""}),
     Page("helpdesk:call", lambda w: [w.b_ticket.public_id], post_only=True, post={"call-summary": "Sneaky"}),
     Page("helpdesk:refer", lambda w: [w.b_ticket.public_id], post_only=True, post={"refer-route": "general_digital"}),

@@ -39,6 +39,21 @@ class Route(models.TextChoices):
     FEEDBACK = "feedback", _("Feedback")
 
 
+class Topic(models.TextChoices):
+    """What a helpdesk question is about (the triage taxonomy; only for route "helpdesk")."""
+
+    LOGIN = "login", _("Logging in")
+    ACCOUNT = "account", _("Account and registration")
+    APP_INSTALL = "app_install", _("Installing the app")
+    VIDEO_CALL = "video_call", _("Video consultation")
+    HOME_MONITORING = "home_monitoring", _("Measuring at home")
+    PORTAL_USE = "portal_use", _("Using the patient portal")
+    MESSAGING = "messaging", _("Messages to the care provider")
+    PROXY_ACCESS = "proxy_access", _("Access on behalf of someone else")
+    NOTIFICATIONS = "notifications", _("Notifications and reminders")
+    OTHER_TECHNICAL = "other_technical", _("Other technical problem")
+
+
 class ContactMethod(models.TextChoices):
     EMAIL = "email", _("E-mail")
     PHONE = "phone", _("Phone")
@@ -58,6 +73,9 @@ class EventKind(models.TextChoices):
     NOTE = "note", _("internal note")
     STATUS = "status", _("status changed")
     PRIORITY = "priority", _("priority changed")
+    ROUTE = "route", _("route changed")
+    TOPIC = "topic", _("topic changed")
+    TOOL = "tool", _("digital tool changed")
     ASSIGNED = "assigned", _("assigned")
     CLOSED_BY_PERSON = "closed_by_person", _("closed by the person")
     RATED = "rated", _("satisfaction given")
@@ -84,6 +102,14 @@ class DeliveryStatus(models.TextChoices):
     QUEUED = "queued", _("Waiting to be sent")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Could not be sent")
+
+
+class InboxSort(models.TextChoices):
+    PRIORITY = "", _("Urgent first, then longest waiting")
+    OLDEST = "oldest", _("Oldest first")
+    NEWEST = "newest", _("Newest first")
+    DUE = "due", _("Resolve-by time, soonest first")
+    UPDATED = "updated", _("Recently changed first")
 
 
 PRIORITY_ORDER = {Priority.URGENT: 0, Priority.HIGH: 1, Priority.NORMAL: 2, Priority.LOW: 3}

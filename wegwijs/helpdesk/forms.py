@@ -13,11 +13,14 @@ from wegwijs.helpdesk.choices import (
     SATISFACTION_FACES,
     CallDirection,
     CallOutcome,
+    Channel,
     ContactMethod,
+    InboxSort,
     Priority,
     Route,
     Satisfaction,
     Status,
+    Topic,
 )
 from wegwijs.tenancy.models import Department, DigitalTool, Location, Organisation
 
@@ -114,6 +117,31 @@ class PriorityForm(AccessibleFormMixin, forms.Form):
     priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices)
 
 
+class ClassifyForm(AccessibleFormMixin, forms.Form):
+    """The agent corrects what triage decided: route, topic and digital tool."""
+
+    prefix = "classify"
+
+    route = forms.ChoiceField(label=_("Route"), choices=Route.choices)
+    topic = forms.ChoiceField(
+        label=_("Topic"),
+        choices=[("", _("No topic")), *Topic.choices],
+        required=False,
+        help_text=_("Only for questions for the helpdesk."),
+    )
+    tool: forms.ModelChoiceField[DigitalTool] = forms.ModelChoiceField(
+        label=_("Digital tool"),
+        queryset=None,  # type: ignore[arg-type]
+        required=False,
+        empty_label=_("Not known"),
+        to_field_name="public_id",
+    )
+
+    def __init__(self, *args: Any, tools: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["tool"].queryset = tools  # type: ignore[attr-defined]
+
+
 class AssignForm(AccessibleFormMixin, forms.Form):
     prefix = "assign"
 
@@ -132,9 +160,21 @@ class AssignForm(AccessibleFormMixin, forms.Form):
 
 class InboxFilterForm(AccessibleFormMixin, forms.Form):
     q = forms.CharField(label=_("Search (words or a question number)"), required=False, max_length=200)
+    organisation = forms.ChoiceField(label=_("Organisation"), required=False)
     language = forms.ChoiceField(
         label=_("Language"), required=False, choices=[("", _("All languages")), *settings.LANGUAGES]
     )
+    channel = forms.ChoiceField(label=_("Channel"), required=False, choices=[("", _("All channels")), *Channel.choices])
+    route = forms.ChoiceField(label=_("Route"), required=False, choices=[("", _("All routes")), *Route.choices])
+    topic = forms.ChoiceField(label=_("Topic"), required=False, choices=[("", _("All topics")), *Topic.choices])
+    sort = forms.ChoiceField(label=_("Order"), required=False, choices=InboxSort.choices)
+
+    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = [  # type: ignore[attr-defined]
+            ("", _("All organisations")),
+            *((organisation.slug, organisation.name) for organisation in organisations),
+        ]
 
 
 class SatisfactionForm(AccessibleFormMixin, forms.Form):
@@ -144,6 +184,10 @@ class SatisfactionForm(AccessibleFormMixin, forms.Form):
         coerce=int,
         widget=forms.RadioSelect,
     )
+
+    def __init__(self, *args: Any, chosen: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.chosen = chosen  # a face was already picked in the e-mail: the person only confirms
 
 
 class CallFieldsForm(AccessibleFormMixin, forms.Form):

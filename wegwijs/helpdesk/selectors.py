@@ -19,6 +19,7 @@ from wegwijs.helpdesk.choices import (
     PRIORITY_ORDER,
     CallbackStatus,
     EventKind,
+    InboxSort,
     MessageKind,
     Priority,
     Status,
@@ -72,6 +73,10 @@ class InboxFilter:
     view: str = "all_open"
     language: str = ""
     organisation_slug: str = ""
+    channel: str = ""
+    route: str = ""
+    topic: str = ""
+    sort: str = InboxSort.PRIORITY
     text: str = ""  # quick search: all questions (any status) containing these words, newest first
 
 
@@ -93,26 +98,43 @@ def _view(tickets: QuerySet[Ticket], view: str, user: User) -> QuerySet[Ticket]:
     }.get(view, open_tickets)
 
 
+ORDERS: dict[str, tuple[str, ...]] = {
+    InboxSort.PRIORITY: ("priority_rank", "created_at", "pk"),
+    InboxSort.OLDEST: ("created_at", "pk"),
+    InboxSort.NEWEST: ("-created_at", "-pk"),
+    InboxSort.DUE: ("resolution_due_at", "pk"),
+    InboxSort.UPDATED: ("-updated_at", "-pk"),
+}
+
+
+def _order(filters: InboxFilter) -> tuple[str, ...]:
+    """The chosen order; without a choice: search newest first, callbacks by their window, else priority."""
+    if filters.sort or not (filters.text or filters.view == "callbacks"):
+        return ORDERS.get(filters.sort, ORDERS[InboxSort.PRIORITY])
+    return ORDERS[InboxSort.NEWEST] if filters.text else ("callback__window_start", "pk")
+
+
 def ticket_inbox(*, user: User, filters: InboxFilter) -> QuerySet[Ticket]:
-    """One inbox view: urgent first, then oldest first, so nobody waits longest by accident."""
-    rank = Case(
-        *[When(priority=priority, then=Value(order)) for priority, order in PRIORITY_ORDER.items()],
-        output_field=IntegerField(),
-    )
+    """One inbox view: by default urgent first, then oldest first, so nobody waits longest by accident."""
     if filters.text:
-        tickets = search.ticket_search(tickets=_inbox_base(), text=filters.text).annotate(priority_rank=rank)
+        tickets = search.ticket_search(tickets=_inbox_base(), text=filters.text)
     else:
-        tickets = _view(_inbox_base(), filters.view, user).annotate(priority_rank=rank)
-    if filters.language:
-        tickets = tickets.filter(language=filters.language)
-    if filters.organisation_slug:
-        tickets = tickets.filter(organisation__slug=filters.organisation_slug)
-    if filters.text:
-        order: tuple[str, ...] = ("-created_at", "-pk")
-    elif filters.view == "callbacks":
-        order = ("callback__window_start",)
-    else:
-        order = ("priority_rank", "created_at", "pk")
+        tickets = _view(_inbox_base(), filters.view, user)
+    exact = {
+        "language": filters.language,
+        "organisation__slug": filters.organisation_slug,
+        "channel": filters.channel,
+        "route": filters.route,
+        "topic": filters.topic,
+    }
+    tickets = tickets.filter(**{field: value for field, value in exact.items() if value})
+    order = _order(filters)
+    if "priority_rank" in order:
+        rank = Case(
+            *[When(priority=priority, then=Value(rank)) for priority, rank in PRIORITY_ORDER.items()],
+            output_field=IntegerField(),
+        )
+        tickets = tickets.annotate(priority_rank=rank)
     return tickets.order_by(*order)
 
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("tickets/<uuid:public_id>/note/", views.note_view, name="note"),
     path("tickets/<uuid:public_id>/status/", views.status_view, name="status"),
     path("tickets/<uuid:public_id>/priority/", views.priority_view, name="priority"),
+    path("tickets/<uuid:public_id>/classify/", views.classify_view, name="classify"),
     path("tickets/<uuid:public_id>/assign/", views.assign_view, name="assign"),
     path("tickets/<uuid:public_id>/call/", views.call_view, name="call"),
     path("tickets/<uuid:public_id>/refer/", views.refer_view, name="refer"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlencode
 from uuid import UUID
 
 from django.conf import settings
@@ -21,6 +22,7 @@ from wegwijs.helpdesk import calls, macros, referrals, selectors, services, walk
 from wegwijs.helpdesk.forms import (
     AssignForm,
     CallForm,
+    ClassifyForm,
     InboxFilterForm,
     LinkForm,
     MergeForm,
@@ -41,6 +43,7 @@ from wegwijs.tenancy.selectors import (
     location_list_serving,
     organisation_get_for_access,
     organisation_list_for_access,
+    tool_list,
     tool_list_for_organisations,
 )
 
@@ -55,16 +58,18 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
     view = request.GET.get("view", "all_open")
     if view not in selectors.INBOX_VIEWS:
         view = "all_open"
-    filter_form = InboxFilterForm(request.GET or None)
-    valid = filter_form.is_valid()
-    language = filter_form.cleaned_data["language"] if valid else ""
-    text = filter_form.cleaned_data["q"] if valid else ""
-    page = selectors.ticket_inbox_page(
-        user=user,
-        filters=selectors.InboxFilter(view=view, language=language, text=text),
-        page_number=request.GET.get("page"),
-        per_page=PAGE_SIZE,
+    filter_form = InboxFilterForm(request.GET or None, organisations=organisation_list_for_access())
+    data = filter_form.cleaned_data if filter_form.is_valid() else {}
+    filters = selectors.InboxFilter(
+        view=view,
+        text=data.get("q", ""),
+        organisation_slug=data.get("organisation", ""),
+        **{field: data.get(field, "") for field in ("language", "channel", "route", "topic", "sort")},
     )
+    page = selectors.ticket_inbox_page(
+        user=user, filters=filters, page_number=request.GET.get("page"), per_page=PAGE_SIZE
+    )
+    kept = {field: value for field, value in data.items() if value and field != "q"}  # kept across views
     return render(
         request,
         "helpdesk/inbox.html",
@@ -76,8 +81,8 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
                 for name, count in selectors.ticket_inbox_counts(user=user).items()
             ],
             "filter_form": filter_form,
-            "language": language,
-            "text": text,
+            "text": filters.text,
+            "kept_filters": urlencode(kept),
         },
     )
 
@@ -109,6 +114,14 @@ def _ticket_page(request: HttpRequest, ticket: Ticket, *, failed: BaseForm | Non
         "refer_form": ReferForm(departments=department_list(organisation=ticket.organisation)),
         "status_form": StatusForm(initial={"status": ticket.status}),
         "priority_form": PriorityForm(initial={"priority": ticket.priority}),
+        "classify_form": ClassifyForm(
+            tools=tool_list(organisation=ticket.organisation),
+            initial={
+                "route": ticket.route,
+                "topic": ticket.topic,
+                "tool": ticket.tool.public_id if ticket.tool else None,
+            },
+        ),
         "assign_form": AssignForm(
             agents=selectors.ticket_assignable_agents(ticket=ticket),
             initial={"assignee": ticket.assignee.public_id if ticket.assignee else None},
@@ -198,6 +211,26 @@ def priority_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
             actor=user, ticket=ticket, priority=str(data["priority"])
         ),
         _("The priority has been changed."),
+    )
+
+
+@staff_view(*HELPDESK_ROLES)
+@require_POST
+def classify_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    ticket = selectors.ticket_get_for_staff(public_id=public_id)
+    form = ClassifyForm(request.POST, tools=tool_list(organisation=ticket.organisation))
+    return _act(
+        request,
+        public_id,
+        form,
+        lambda user, ticket, data: services.ticket_classify(
+            actor=user,
+            ticket=ticket,
+            route=str(data["route"]),
+            topic=str(data["topic"]),
+            tool=data["tool"],  # type: ignore[arg-type]
+        ),
+        _("The route, topic and digital tool have been saved."),
     )
 
 

@@ -3,8 +3,9 @@
 import pytest
 
 from wegwijs.helpdesk import statuses
-from wegwijs.helpdesk.choices import Status
+from wegwijs.helpdesk.choices import Status, Topic
 from wegwijs.helpdesk.routing import TeamSkills, choose_team
+from wegwijs.triage.lexicon import TOPIC_WORDS
 
 TEAMS = [
     TeamSkills(1, frozenset({10, 11}), frozenset({"nl", "en"})),
@@ -47,3 +48,7 @@ def test_a_message_from_the_person_reopens_a_waiting_or_resolved_question():
 def test_a_reply_waits_for_the_person():
     assert statuses.status_after_reply(Status.NEW) == Status.WAITING_ON_PERSON
     assert statuses.status_after_reply(Status.REFERRED) == Status.REFERRED
+
+
+def test_agents_choose_from_the_same_topics_that_triage_gives():
+    assert set(Topic.values) == {*TOPIC_WORDS, "other_technical"}

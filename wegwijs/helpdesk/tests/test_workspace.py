@@ -5,9 +5,10 @@ from django_scopes import scopes_disabled
 from wegwijs.audit.models import AccessLogEntry
 from wegwijs.helpdesk import selectors
 from wegwijs.helpdesk.choices import Priority, Status
-from wegwijs.helpdesk.models import Message, Ticket
+from wegwijs.helpdesk.models import Message, Ticket, TicketEvent
 from wegwijs.helpdesk.tests.factories import MessageFactory, TicketFactory
 from wegwijs.tenancy.roles import Role
+from wegwijs.tenancy.tests.factories import DigitalToolFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,12 +53,32 @@ def test_inbox_views_filter_and_count(organisation, make_staff):
     assert [ticket.subject for ticket in turkish] == ["Turks"]
 
 
+def test_inbox_filters_by_organisation_channel_route_and_topic_and_sorts(organisation, other_organisation, make_staff):
+    _agent, client = make_staff(Role.AGENT, organisation, other_organisation)
+    TicketFactory(organisation=organisation, channel="email", route="helpdesk", topic="login", subject="Mail login")
+    TicketFactory(organisation=organisation, channel="phone", route="privacy", subject="Telefoon privacy")
+    TicketFactory(
+        organisation=other_organisation, channel="email", route="helpdesk", topic="video_call", subject="Beeld"
+    )
+
+    def subjects(**query):
+        return [ticket.subject for ticket in client.get(reverse("helpdesk:inbox"), query).context["page"]]
+
+    assert subjects(channel="email", sort="oldest") == ["Mail login", "Beeld"]
+    assert subjects(channel="email", sort="newest") == ["Beeld", "Mail login"]
+    assert subjects(route="privacy") == ["Telefoon privacy"]
+    assert subjects(topic="video_call") == ["Beeld"]
+    assert subjects(organisation=other_organisation.slug) == ["Beeld"]
+    tabs = client.get(reverse("helpdesk:inbox"), {"channel": "email", "sort": "newest"}).content.decode()
+    assert "?view=mine&amp;channel=email&amp;sort=newest" in tabs  # a view tab keeps the filters
+
+
 def test_inbox_has_no_n_plus_one(organisation, make_staff, count_queries):
     agent, client = make_staff(Role.AGENT, organisation)
     TicketFactory.create_batch(2, organisation=organisation, assignee=agent)
     small = count_queries(lambda: client.get(reverse("helpdesk:inbox")))
     TicketFactory.create_batch(30, organisation=organisation, assignee=agent)
-    assert count_queries(lambda: client.get(reverse("helpdesk:inbox"))) == small <= 20
+    assert count_queries(lambda: client.get(reverse("helpdesk:inbox"))) == small <= 21
 
 
 def test_opening_a_question_writes_exactly_one_access_log_entry(organisation, make_staff):
@@ -100,6 +121,48 @@ def test_agent_replies_notes_changes_status_priority_and_assigns(organisation, m
         kinds = sorted(Message.objects.filter(ticket=ticket).values_list("kind", flat=True))
     assert (ticket.status, ticket.priority, ticket.assignee) == (Status.RESOLVED, Priority.HIGH, agent)
     assert kinds == ["note", "outbound"]
+
+
+def test_agent_corrects_route_topic_and_tool_and_each_change_is_on_the_timeline(organisation, make_staff):
+    agent, client = make_staff(Role.AGENT, organisation)
+    tool = DigitalToolFactory(organisation=organisation, name="MijnPortaal")
+    ticket = TicketFactory(organisation=organisation, route="general_digital", topic="")
+    url = reverse("helpdesk:classify", args=[ticket.public_id])
+    data = {"classify-route": "helpdesk", "classify-topic": "login", "classify-tool": str(tool.public_id)}
+    assert client.post(url, data).status_code == 302
+    with scopes_disabled():
+        ticket.refresh_from_db()
+        events = list(TicketEvent.objects.filter(ticket=ticket).values_list("kind", "before", "after", "actor"))
+    assert (ticket.route, ticket.topic, ticket.tool) == ("helpdesk", "login", tool)
+    assert sorted(events) == [
+        ("route", "general_digital", "helpdesk", agent.pk),
+        ("tool", "", "MijnPortaal", agent.pk),
+        ("topic", "", "login", agent.pk),
+    ]
+    page = client.get(reverse("helpdesk:ticket", args=[ticket.public_id])).content.decode()
+    assert "<dd>Inloggen</dd>" in page  # the topic's Dutch label in the details
+
+
+def test_a_topic_only_stays_on_helpdesk_questions_and_urgent_raises_the_priority(organisation, make_staff):
+    _agent, client = make_staff(Role.AGENT, organisation)
+    ticket = TicketFactory(organisation=organisation, route="helpdesk", topic="login")
+    url = reverse("helpdesk:classify", args=[ticket.public_id])
+    client.post(url, {"classify-route": "urgent", "classify-topic": "login"})
+    with scopes_disabled():
+        ticket.refresh_from_db()
+    assert (ticket.route, ticket.topic, ticket.priority) == ("urgent", "", Priority.URGENT)
+
+
+def test_a_tool_of_another_organisation_cannot_be_chosen(organisation, other_organisation, make_staff):
+    _agent, client = make_staff(Role.AGENT, organisation)
+    foreign = DigitalToolFactory(organisation=other_organisation)
+    ticket = TicketFactory(organisation=organisation)
+    url = reverse("helpdesk:classify", args=[ticket.public_id])
+    response = client.post(url, {"classify-route": "helpdesk", "classify-tool": str(foreign.public_id)})
+    assert response.status_code == 400
+    with scopes_disabled():
+        ticket.refresh_from_db()
+        assert ticket.tool is None
 
 
 def test_an_impossible_change_shows_the_reason_and_changes_nothing(organisation, make_staff):
