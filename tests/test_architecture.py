@@ -89,7 +89,9 @@ def test_indexes_and_unique_constraints_of_organisation_owned_models_start_with_
             continue
         for item in [*model._meta.indexes, *model._meta.constraints]:
             fields = list(getattr(item, "fields", []) or [])
-            if fields and fields[0] != "organisation" and item.name not in INDEX_EXCEPTIONS:
+            expressions = list(getattr(item, "expressions", []) or [])
+            first = fields[0] if fields else getattr(expressions[0], "name", None) if expressions else "organisation"
+            if first != "organisation" and item.name not in INDEX_EXCEPTIONS:
                 problems.append(f"{model._meta.label}.{item.name}")
     assert problems == []
 

@@ -8,10 +8,13 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from wegwijs.core.models import TimestampedModel
 from wegwijs.helpdesk.choices import (
+    OPEN_STATUSES,
+    PRIORITY_ORDER,
     CallbackStatus,
     CallDirection,
     CallOutcome,
@@ -47,6 +50,14 @@ class Team(TimestampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+# The inbox order: urgent first. One expression for the order and for the index that serves it.
+PRIORITY_RANK = models.Case(
+    *[models.When(priority=priority, then=models.Value(rank)) for priority, rank in PRIORITY_ORDER.items()],
+    output_field=models.IntegerField(),
+)
+OPEN = models.Q(status__in=sorted(OPEN_STATUSES))
 
 
 class Ticket(TimestampedModel):
@@ -91,12 +102,22 @@ class Ticket(TimestampedModel):
         constraints = [models.UniqueConstraint(fields=["organisation", "number"], name="ticket_number_per_org")]
         indexes = [
             models.Index(fields=["organisation", "status", "created_at"], name="ticket_org_status_created"),
-            models.Index(fields=["organisation", "assignee", "status"], name="ticket_org_assignee_status"),
-            # Covers the inbox page (ids ordered by priority and age) without reading the rows.
+            # Newest or oldest first (search results, the chosen order) within one organisation.
+            models.Index(fields=["organisation", "created_at", "id"], name="ticket_org_created"),
+            # The inbox page in its default order (urgent first, then oldest), per organisation: open questions
+            # only, all of them and per assignee ("mine", "unassigned"). The selectors page each organisation
+            # on these and merge (selectors._page_ids).
             models.Index(
-                fields=["organisation", "status", "priority", "created_at"],
-                include=["id"],
-                name="ticket_org_inbox_order",
+                F("organisation"), PRIORITY_RANK, F("created_at"), F("id"), condition=OPEN, name="ticket_org_open_rank"
+            ),
+            models.Index(
+                F("organisation"),
+                F("assignee"),
+                PRIORITY_RANK,
+                F("created_at"),
+                F("id"),
+                condition=OPEN,
+                name="ticket_org_assignee_open_rank",
             ),
             # The overdue view: unanswered questions past their first-answer time, or past their resolution time.
             models.Index(

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from uuid import UUID
 
 from django.conf import settings
-from django.core.paginator import Page, Paginator
-from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
+from django.db import connection
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from wegwijs.accounts.models import User
@@ -16,7 +17,6 @@ from wegwijs.core.errors import NotFound
 from wegwijs.helpdesk import links, search, sla
 from wegwijs.helpdesk.choices import (
     OPEN_STATUSES,
-    PRIORITY_ORDER,
     CallbackStatus,
     EventKind,
     InboxSort,
@@ -24,7 +24,15 @@ from wegwijs.helpdesk.choices import (
     Priority,
     Status,
 )
-from wegwijs.helpdesk.models import Attachment, Message, PhoneCall, SatisfactionRating, Ticket, TicketEvent
+from wegwijs.helpdesk.models import (
+    PRIORITY_RANK,
+    Attachment,
+    Message,
+    PhoneCall,
+    SatisfactionRating,
+    Ticket,
+    TicketEvent,
+)
 from wegwijs.tenancy.models import Membership, Organisation
 from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.scope import current_access, person_record_get, person_records_listed
@@ -85,17 +93,22 @@ def _inbox_base() -> QuerySet[Ticket]:
 
 
 def _view(tickets: QuerySet[Ticket], view: str, user: User) -> QuerySet[Ticket]:
+    if view == "overdue":
+        return sla.tickets_overdue(tickets=tickets)
+    if view == "callbacks":
+        return tickets.filter(callback__status=CallbackStatus.WAITING)
+    if view == "closed":
+        return tickets.exclude(status__in=OPEN_STATUSES)
     open_tickets = tickets.filter(status__in=OPEN_STATUSES)
-    return {
-        "mine": open_tickets.filter(assignee=user),
-        "unassigned": open_tickets.filter(assignee__isnull=True),
-        "my_teams": open_tickets.filter(team__members=user),
-        "urgent": open_tickets.filter(priority=Priority.URGENT),
-        "overdue": sla.tickets_overdue(tickets=tickets),
-        "callbacks": tickets.filter(callback__status=CallbackStatus.WAITING),
-        "all_open": open_tickets,
-        "closed": tickets.exclude(status__in=OPEN_STATUSES),
-    }.get(view, open_tickets)
+    if view == "mine":
+        return open_tickets.filter(assignee=user)
+    if view == "unassigned":
+        return open_tickets.filter(assignee__isnull=True)
+    if view == "my_teams":
+        return open_tickets.filter(team__members=user)
+    if view == "urgent":
+        return open_tickets.filter(priority=Priority.URGENT)
+    return open_tickets
 
 
 ORDERS: dict[str, tuple[str, ...]] = {
@@ -128,27 +141,63 @@ def ticket_inbox(*, user: User, filters: InboxFilter) -> QuerySet[Ticket]:
         "topic": filters.topic,
     }
     tickets = tickets.filter(**{field: value for field, value in exact.items() if value})
-    order = _order(filters)
-    if "priority_rank" in order:
-        rank = Case(
-            *[When(priority=priority, then=Value(rank)) for priority, rank in PRIORITY_ORDER.items()],
-            output_field=IntegerField(),
-        )
-        tickets = tickets.annotate(priority_rank=rank)
-    return tickets.order_by(*order)
+    return tickets.annotate(priority_rank=PRIORITY_RANK).order_by(*_order(filters))
 
 
-def ticket_inbox_page(*, user: User, filters: InboxFilter, page_number: str | None, per_page: int) -> Page[Ticket]:
+@dataclass(frozen=True)
+class InboxPage:
+    """One page of an inbox view. No total is counted: the view tabs carry (capped) counts."""
+
+    tickets: list[Ticket]
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def __iter__(self) -> Iterator[Ticket]:
+        return iter(self.tickets)
+
+    def __getitem__(self, index: int) -> Ticket:
+        return self.tickets[index]
+
+    def __len__(self) -> int:
+        return len(self.tickets)
+
+
+MAX_PAGE = 200
+
+
+def _page_ids(tickets: QuerySet[Ticket], *, offset: int, limit: int) -> list[int]:
+    """The ids of one page, in order. Where the database can limit each part of a UNION, every organisation
+    is paged on its own indexes (which start with the organisation) and the parts are merged: a short index
+    scan per organisation instead of sorting the questions of all of them."""
+    order = [str(name) for name in tickets.query.order_by]
+    columns = ["pk", *(name.lstrip("-") for name in order if name.lstrip("-") != "pk")]
+    organisation_ids = sorted(current_access().organisation_ids)
+    rows: QuerySet[Ticket, tuple[object, ...]]
+    if len(organisation_ids) > 1 and connection.features.supports_slicing_ordering_in_compound:
+        parts = [
+            tickets.filter(organisation_id=organisation_id).values_list(*columns)[: offset + limit]
+            for organisation_id in organisation_ids
+        ]
+        rows = parts[0].union(*parts[1:], all=True).order_by(*order)[offset : offset + limit]
+    else:
+        rows = tickets.values_list(*columns)[offset : offset + limit]
+    return [int(row[0]) for row in rows]  # type: ignore[call-overload]
+
+
+def ticket_inbox_page(*, user: User, filters: InboxFilter, page_number: str | None, per_page: int) -> InboxPage:
     """One page of an inbox view. The page is chosen on the questions table alone (ids only), then just
     those rows are loaded with what the list shows, so the cost does not grow with the joins. Logged."""
-    ids = Paginator(ticket_inbox(user=user, filters=filters).values_list("pk", flat=True), per_page)
-    page = ids.get_page(page_number)
-    rows = Ticket.objects.filter(pk__in=list(page.object_list)).select_related(
-        "organisation", "assignee", "tool", "callback"
-    )
+    number = int(page_number) if page_number and page_number.isdigit() else 1
+    number = min(max(number, 1), MAX_PAGE)
+    ids = _page_ids(ticket_inbox(user=user, filters=filters), offset=(number - 1) * per_page, limit=per_page + 1)
+    rows = Ticket.objects.filter(pk__in=ids[:per_page]).select_related("organisation", "assignee", "tool", "callback")
     by_id = {ticket.pk: ticket for ticket in rows}
-    page.object_list = ticket_inbox_logged([by_id[pk] for pk in page.object_list if pk in by_id])  # type: ignore[assignment]
-    return page  # type: ignore[return-value]
+    tickets = ticket_inbox_logged([by_id[pk] for pk in ids[:per_page] if pk in by_id])
+    return InboxPage(tickets=tickets, number=number, has_next=len(ids) > per_page)
 
 
 COUNT_CAP = 999

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from wegwijs.audit.models import AccessLogEntry
-from wegwijs.helpdesk import selectors
+from wegwijs.helpdesk import selectors, views
 from wegwijs.helpdesk.choices import Priority, Status
 from wegwijs.helpdesk.models import Message, Ticket, TicketEvent
 from wegwijs.helpdesk.tests.factories import MessageFactory, TicketFactory
@@ -71,6 +71,18 @@ def test_inbox_filters_by_organisation_channel_route_and_topic_and_sorts(organis
     assert subjects(organisation=other_organisation.slug) == ["Beeld"]
     tabs = client.get(reverse("helpdesk:inbox"), {"channel": "email", "sort": "newest"}).content.decode()
     assert "?view=mine&amp;channel=email&amp;sort=newest" in tabs  # a view tab keeps the filters
+
+
+def test_inbox_pages_merge_the_organisations_in_one_order(organisation, other_organisation, make_staff, monkeypatch):
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    _agent, client = make_staff(Role.AGENT, organisation, other_organisation)
+    for number, (owner, priority) in enumerate(
+        [(organisation, "normal"), (other_organisation, "normal"), (organisation, "low"), (other_organisation, "urgent")]
+    ):
+        TicketFactory(organisation=owner, priority=priority, subject=f"Vraag {number}")
+    pages = [client.get(reverse("helpdesk:inbox"), {"page": number}).context["page"] for number in (1, 2)]
+    assert [[ticket.subject for ticket in page] for page in pages] == [["Vraag 3", "Vraag 0"], ["Vraag 1", "Vraag 2"]]
+    assert [(page.has_previous, page.has_next) for page in pages] == [(False, True), (True, False)]
 
 
 def test_inbox_has_no_n_plus_one(organisation, make_staff, count_queries):
