@@ -144,6 +144,18 @@ class Ticket(TimestampedModel):
         return f"{initials}-{self.number}"
 
 
+class TicketCounter(models.Model):
+    """The last question number given out per organisation (see services.NEXT_NUMBER_SQL)."""
+
+    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="+")
+    last_number = models.PositiveIntegerField(default=0)
+
+    objects: ClassVar[models.Manager[TicketCounter]] = OrganisationScopedManager()
+
+    def __str__(self) -> str:
+        return f"last number {self.last_number}"
+
+
 class Message(TimestampedModel):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="messages")

@@ -7,6 +7,7 @@ built on it by the database. A question number or reference ("ZV-12", "12") is f
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from django.db import connection
 from django.db.models import BooleanField, Q, QuerySet
@@ -57,15 +58,19 @@ DROP = {
 }
 
 
+def search_document_build(*, ticket: Ticket, bodies: Iterable[str]) -> str:
+    """What search reads for one question: its reference, subject, contact details and message text."""
+    parts = [ticket.reference, ticket.subject, ticket.requester_name, ticket.requester_email, ticket.requester_phone]
+    return " ".join(part for part in [*parts, *bodies] if part)[:DOCUMENT_MAX]
+
+
 def search_document_refresh(*, ticket: Ticket) -> None:
-    """Rebuild what search reads for one question (after it was created or got a message)."""
+    """Rebuild what search reads for one question (after it got a message, a note or a call)."""
     bodies = Message.objects.filter(organisation_id=ticket.organisation_id, ticket=ticket).values_list(
         "body", flat=True
     )
-    parts = [ticket.reference, ticket.subject, ticket.requester_name, ticket.requester_email, ticket.requester_phone]
-    document = " ".join(part for part in [*parts, *bodies] if part)[:DOCUMENT_MAX]
-    Ticket.objects.filter(pk=ticket.pk).update(search_document=document)
-    ticket.search_document = document
+    ticket.search_document = search_document_build(ticket=ticket, bodies=bodies)
+    Ticket.objects.filter(pk=ticket.pk).update(search_document=ticket.search_document)
 
 
 def _words(text: str) -> list[str]:

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
-from django.db.models import Max
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -45,10 +44,9 @@ from wegwijs.triage import classify
 from wegwijs.triage.redaction import redact_bsn
 
 SUBJECT_LENGTH = 80
-# Events that add text to a question: search must see it.
+# Events that add text to a question: search must see it (a new question gets its document when created).
 TEXT_EVENTS = frozenset(
     {
-        EventKind.CREATED,
         EventKind.MESSAGE,
         EventKind.REPLY,
         EventKind.NOTE,
@@ -98,9 +96,16 @@ def intake_check_rate(*, client_address: str | None, contacts: tuple[str, ...] =
     digests = {_digest(key): limit for key, limit in limits.items()}
     since = timezone.now() - dt.timedelta(minutes=settings.INTAKE_WINDOW_MINUTES)
     for digest, limit in digests.items():
-        if IntakeAttempt.objects.filter(address_digest=digest, at__gte=since).count() >= limit:
+        if IntakeAttempt.objects.filter(address_digest=digest, at__gte=since)[:limit].count() >= limit:
             raise IntakeThrottled(_("You sent many questions in a short time. Please wait a moment, or call us."))
     IntakeAttempt.objects.bulk_create([IntakeAttempt(address_digest=digest) for digest in digests])
+
+
+def intake_attempts_purge() -> int:
+    """Forget rate-limit records whose window has passed (`wegwijs intake-purge`). Returns how many."""
+    since = timezone.now() - dt.timedelta(minutes=settings.INTAKE_WINDOW_MINUTES)
+    deleted, _by_model = IntakeAttempt.objects.filter(at__lt=since).delete()
+    return deleted
 
 
 def _subject_from(question: str) -> str:
@@ -108,20 +113,25 @@ def _subject_from(question: str) -> str:
     return first_line if len(first_line) <= SUBJECT_LENGTH else first_line[: SUBJECT_LENGTH - 1].rstrip() + "…"
 
 
+# One statement takes the next number: the counter row is locked only for that statement when no outer
+# transaction is open (decision 0007). The first question of an organisation starts after its highest number.
+NEXT_NUMBER_SQL = (
+    "INSERT INTO helpdesk_ticketcounter (organisation_id, last_number) "
+    "SELECT %s, COALESCE(MAX(number), 0) + 1 FROM helpdesk_ticket WHERE organisation_id = %s "
+    "ON CONFLICT (organisation_id) DO UPDATE SET last_number = helpdesk_ticketcounter.last_number + 1 "
+    "RETURNING last_number"
+)
+
+
 def _next_number(organisation: Organisation) -> int:
-    # Locking the organisation row serialises numbering per organisation on PostgreSQL;
-    # SQLite transactions are already serialised (transaction_mode IMMEDIATE).
-    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
-    highest = Ticket.objects.filter(organisation=organisation).aggregate(highest=Max("number"))["highest"]
-    return (highest or 0) + 1
+    with connection.cursor() as cursor:
+        cursor.execute(NEXT_NUMBER_SQL, [organisation.pk, organisation.pk])
+        return int(cursor.fetchone()[0])
 
 
 def _team_for(organisation: Organisation, language: str) -> Team | None:
-    teams = Team.objects.prefetch_related("organisations")
-    skills = [
-        routing.TeamSkills(team.pk, frozenset(org.pk for org in team.organisations.all()), frozenset(team.languages))
-        for team in teams
-    ]
+    teams = list(Team.objects.filter(organisations=organisation).distinct())
+    skills = [routing.TeamSkills(team.pk, frozenset({organisation.pk}), frozenset(team.languages)) for team in teams]
     chosen = routing.choose_team(skills, organisation_id=organisation.pk, language=language)
     return next((team for team in teams if team.pk == chosen), None)
 
@@ -150,9 +160,10 @@ def _check_contact(intake: Intake) -> None:
         raise DomainError(_("We may only contact the person with their consent."), code="consent_missing")
 
 
-@transaction.atomic
 def ticket_create(*, organisation: Organisation, intake: Intake) -> tuple[Ticket, str]:
-    """Register a question. Returns the ticket and the secret of its private follow-up link (shown once)."""
+    """Register a question. Returns the ticket and the secret of its private follow-up link (shown once).
+    Everything is checked before the number is taken; a number is never given twice, and only a failure
+    of the database itself can leave a gap."""
     triage = classify(intake.question.strip(), organisation=organisation.slug)
     question = triage.redacted_text
     if not question:
@@ -161,7 +172,7 @@ def ticket_create(*, organisation: Organisation, intake: Intake) -> tuple[Ticket
         raise DomainError(_("Unknown digital tool."), code="unknown_tool")
     _check_contact(intake)
     first_response_due, resolution_due = sla.sla_due_times(organisation=organisation, start=timezone.now())
-    ticket = Ticket.objects.create(
+    ticket = Ticket(
         organisation=organisation,
         number=_next_number(organisation),
         channel=intake.channel,
@@ -181,11 +192,14 @@ def ticket_create(*, organisation: Organisation, intake: Intake) -> tuple[Ticket
         first_response_due_at=first_response_due,
         resolution_due_at=resolution_due,
     )
-    Message.objects.create(
-        organisation=organisation, ticket=ticket, kind=MessageKind.INBOUND, channel=intake.channel, body=question
-    )
-    record_event(ticket, EventKind.CREATED, after=intake.channel)
-    _email_person(ticket, EmailPurpose.CONFIRMATION)
+    ticket.search_document = search.search_document_build(ticket=ticket, bodies=[question])
+    with transaction.atomic():
+        ticket.save(force_insert=True)
+        Message.objects.create(
+            organisation=organisation, ticket=ticket, kind=MessageKind.INBOUND, channel=intake.channel, body=question
+        )
+        record_event(ticket, EventKind.CREATED, after=intake.channel)
+        _email_person(ticket, EmailPurpose.CONFIRMATION)
     return ticket, links.follow_up_token(ticket)
 
 

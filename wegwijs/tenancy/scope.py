@@ -11,6 +11,7 @@ Only this module and the demo loader may use `scopes_disabled` (the architecture
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -99,8 +100,12 @@ def platform_admin_grants() -> dict[int, frozenset[str]]:
     return {pk: frozenset({PLATFORM_ADMIN}) for pk in Organisation.objects.values_list("pk", flat=True)}
 
 
+# When a token was last used is kept to the minute, so a busy integration does not write on every call.
+TOKEN_USE_PRECISION = dt.timedelta(minutes=1)
+
+
 def api_token_authenticate(raw_token: str) -> ApiToken | None:
-    """The live token with this secret, or None. Marks when it was last used."""
+    """The live token with this secret, or None. Marks when it was last used (to the minute)."""
     digest = hashlib.sha256(raw_token.encode()).hexdigest()
     with scopes_disabled():
         token = (
@@ -108,8 +113,9 @@ def api_token_authenticate(raw_token: str) -> ApiToken | None:
             .filter(token_hash=digest, revoked_at__isnull=True, organisation__is_active=True)
             .first()
         )
-        if token is not None:
-            ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        now = timezone.now()
+        if token is not None and (token.last_used_at is None or token.last_used_at < now - TOKEN_USE_PRECISION):
+            ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token
 
 

@@ -7,6 +7,7 @@ detected language, and when several routes match, the most safety-critical wins.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -24,8 +25,14 @@ def _normalise(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
+@functools.cache
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+
+
 def _contains(text: str, phrase: str) -> re.Match[str] | None:
-    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
+    """Quick substring test first: most phrases are absent from most messages."""
+    return _phrase_pattern(phrase).search(text) if phrase in text else None
 
 
 def _negated_or_past(text: str, start: int) -> bool:

@@ -1,10 +1,13 @@
+import datetime as dt
+
 import pytest
 from django.core.management import call_command
 from django.test import Client
 from django_scopes import scopes_disabled
 
-from wegwijs.tenancy.models import DigitalTool
+from wegwijs.tenancy.models import ApiToken, DigitalTool
 from wegwijs.tenancy.roles import ApiScope
+from wegwijs.tenancy.scope import api_token_authenticate
 from wegwijs.tenancy.services import api_token_create
 from wegwijs.tenancy.tests.factories import DepartmentFactory, DigitalToolFactory, LocationFactory
 
@@ -128,6 +131,7 @@ def test_locations_say_whether_they_are_open_now(organisation):
 def test_department_list_has_no_n_plus_one(organisation, count_queries):
     client = client_for(organisation, ApiScope.ORGANISATION_READ)
     DepartmentFactory.create_batch(2, organisation=organisation)
+    client.get("/api/v1/departments")  # the first call marks the token as used
     small = count_queries(lambda: client.get("/api/v1/departments"))
     DepartmentFactory.create_batch(30, organisation=organisation)
     assert count_queries(lambda: client.get("/api/v1/departments")) == small <= 6
@@ -138,3 +142,16 @@ def test_api_token_command_prints_a_working_secret(organisation, capsys):
     secret = capsys.readouterr().out.strip().splitlines()[-1]
     response = Client(headers={"Authorization": f"Bearer {secret}"}).get("/api/v1/organisation")
     assert response.json()["slug"] == organisation.slug
+
+
+def test_a_token_is_marked_as_used_to_the_minute_without_a_write_on_every_call(organisation):
+    token, raw = api_token_create(actor=None, organisation=organisation, name="test", scopes=[])
+    assert api_token_authenticate(raw) is not None
+    with scopes_disabled():
+        first = ApiToken.objects.get(pk=token.pk).last_used_at
+        assert first is not None
+        api_token_authenticate(raw)
+        assert ApiToken.objects.get(pk=token.pk).last_used_at == first
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=first - dt.timedelta(minutes=2))
+        api_token_authenticate(raw)
+        assert ApiToken.objects.get(pk=token.pk).last_used_at > first

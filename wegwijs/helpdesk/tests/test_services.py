@@ -1,10 +1,15 @@
+import datetime as dt
+import io
+
 import pytest
+from django.core.management import call_command
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from wegwijs.core.errors import DomainError
 from wegwijs.helpdesk import services
 from wegwijs.helpdesk.choices import EventKind, MessageKind, Status
-from wegwijs.helpdesk.models import Message, Team, TicketEvent
+from wegwijs.helpdesk.models import IntakeAttempt, Message, Team, TicketEvent
 from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.tests.factories import DigitalToolFactory, MembershipFactory
 from wegwijs.triage.redaction import BSN_PLACEHOLDER
@@ -127,3 +132,13 @@ def test_rate_limit_per_contact_however_it_is_typed(settings):
     with pytest.raises(services.IntakeThrottled):
         services.intake_check_rate(client_address="203.0.113.5", contacts=("0612345678",))
     services.intake_check_rate(client_address="203.0.113.6", contacts=("klaas@example.nl", ""))
+
+
+def test_rate_limit_records_are_forgotten_once_their_window_has_passed(settings):
+    services.intake_check_rate(client_address="203.0.113.20", contacts=("piet@example.nl",))
+    services.intake_check_rate(client_address="203.0.113.21")
+    IntakeAttempt.objects.filter(pk__in=list(IntakeAttempt.objects.values_list("pk", flat=True))[:2]).update(
+        at=timezone.now() - dt.timedelta(minutes=settings.INTAKE_WINDOW_MINUTES + 1)
+    )
+    call_command("intake-purge", stdout=io.StringIO())
+    assert IntakeAttempt.objects.count() == 1

@@ -77,7 +77,12 @@ def test_inbox_pages_merge_the_organisations_in_one_order(organisation, other_or
     monkeypatch.setattr(views, "PAGE_SIZE", 2)
     _agent, client = make_staff(Role.AGENT, organisation, other_organisation)
     for number, (owner, priority) in enumerate(
-        [(organisation, "normal"), (other_organisation, "normal"), (organisation, "low"), (other_organisation, "urgent")]
+        [
+            (organisation, "normal"),
+            (other_organisation, "normal"),
+            (organisation, "low"),
+            (other_organisation, "urgent"),
+        ]
     ):
         TicketFactory(organisation=owner, priority=priority, subject=f"Vraag {number}")
     pages = [client.get(reverse("helpdesk:inbox"), {"page": number}).context["page"] for number in (1, 2)]
