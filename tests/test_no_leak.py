@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scopes_disabled
 
 from wegwijs.api.api import api
-from wegwijs.helpdesk.models import Attachment, Message, Ticket
+from wegwijs.helpdesk.models import Attachment, Message, Referral, Ticket
 from wegwijs.helpdesk.services import Intake, ticket_create
 from wegwijs.helpdesk.tests.factories import MessageFactory, TicketFactory
 from wegwijs.tenancy.models import Department, DigitalTool, Organisation
@@ -41,6 +41,7 @@ class World:
     b_member: Any
     b_ticket: Any
     b_attachment: Any
+    b_referral: Any
     client_a: Client
     token_a: str
 
@@ -69,6 +70,8 @@ PAGES = [
     Page("helpdesk:status", lambda w: [w.b_ticket.public_id], post_only=True, post={"status-status": "closed"}),
     Page("helpdesk:priority", lambda w: [w.b_ticket.public_id], post_only=True, post={"priority-priority": "urgent"}),
     Page("helpdesk:classify", lambda w: [w.b_ticket.public_id], post_only=True, post={"classify-route": "privacy"}),
+    Page("helpdesk:referral", lambda w: [w.b_referral.public_id]),
+    Page("helpdesk:referral_receive", lambda w: [w.b_referral.public_id], post_only=True, post={}),
     Page("helpdesk:assign", lambda w: [w.b_ticket.public_id], post_only=True, post={"assign-assignee": ""}),
     Page("helpdesk:call", lambda w: [w.b_ticket.public_id], post_only=True, post={"call-summary": "Sneaky"}),
     Page("helpdesk:refer", lambda w: [w.b_ticket.public_id], post_only=True, post={"refer-route": "general_digital"}),
@@ -97,6 +100,7 @@ EXEMPT = {
     "accounts:password_reset_complete": "own account",
     "set_language": "language cookie only",
     "helpdesk:inbox": "covered by test_inbox_never_lists_another_organisations_questions",
+    "helpdesk:referrals": "covered by test_referrals_to_us_never_list_another_organisations_referrals",
     "helpdesk:new_call": "covered by test_a_call_cannot_open_a_question_for_another_organisation",
     "helpdesk:walk_in": "covered by test_walk_in_cannot_be_logged_for_another_organisation",
     "ask:form": "public form of the organisation in the URL; creates only in that organisation",
@@ -151,6 +155,9 @@ def world(db, make_staff) -> World:
             size=4,
             content=b"%PDF",
         ),
+        b_referral=Referral.objects.create(
+            organisation=b, ticket=b_ticket, route="care_provider", target_name="Beta-ontvanger", handed_over=True
+        ),
         b_department=DepartmentFactory(organisation=b, name="Beta-afdeling"),
         b_tool=DigitalToolFactory(organisation=b, name="Beta-portaal"),
         b_member=b_member,
@@ -167,6 +174,7 @@ def b_snapshot(world: World) -> tuple[Any, ...]:
             Organisation.objects.filter(pk=world.b.pk).values_list("contact_phone", "contact_phone_hours").get(),
             sorted(Ticket.objects.filter(organisation=world.b).values_list("status", "priority", "assignee_id")),
             Message.objects.filter(organisation=world.b).count(),
+            list(Referral.objects.filter(organisation=world.b).values_list("received_at", flat=True)),
         )
 
 
@@ -272,3 +280,9 @@ def test_follow_up_links_only_work_under_their_own_organisation(world):
         assert "Beta-geheim" not in response.content.decode()
     assert b_snapshot(world) == before
     assert anonymous.get(reverse("ask:follow_up", args=[world.b.slug, token])).status_code == 200
+
+
+def test_referrals_to_us_never_list_another_organisations_referrals(world):
+    page = world.client_a.get(reverse("helpdesk:referrals")).content.decode()
+    assert "Beta-vraag" not in page
+    assert "Beta-ontvanger" not in page

@@ -81,6 +81,7 @@ class EventKind(models.TextChoices):
     RATED = "rated", _("satisfaction given")
     CALL = "call", _("phone call")
     REFERRED = "referred", _("referred")
+    REFERRAL_RECEIVED = "referral_received", _("referral picked up by the receiver")
     HANDED_OVER = "handed_over", _("handed over from a help point")
     EMAIL_FLAGGED = "email_flagged", _("e-mail received with problems")
     MERGED = "merged", _("merged")

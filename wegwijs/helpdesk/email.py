@@ -76,6 +76,7 @@ def _colleague_context(ticket: Ticket) -> dict[str, object]:
     return {
         "question": ticket.messages.filter(kind=MessageKind.INBOUND).order_by("created_at").first(),
         "referral": ticket.referrals.order_by("-created_at").first(),
+        "site_url": settings.SITE_URL,
     }
 
 

@@ -309,6 +309,7 @@ class Referral(models.Model):
     general digital help. Records who receives it and whether the question itself was handed over."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="referrals")
     route = models.CharField(_("route"), max_length=20, choices=Route.choices)
     department = models.ForeignKey(Department, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -319,11 +320,23 @@ class Referral(models.Model):
     note = models.TextField(_("note for the receiver"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # The receiver confirms in Wegwijs that they picked it up (the helpdesk sees it on the timeline).
+    received_at = models.DateTimeField(null=True, blank=True)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     objects: ClassVar[models.Manager[Referral]] = OrganisationScopedManager()
 
     class Meta:
-        indexes = [models.Index(fields=["organisation", "route", "created_at"], name="referral_org_route")]
+        indexes = [
+            models.Index(fields=["organisation", "route", "created_at"], name="referral_org_route"),
+            models.Index(
+                fields=["organisation", "created_at"],
+                condition=models.Q(handed_over=True),
+                name="referral_org_handed_over",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"referral of ticket {self.ticket_id} to {self.route}"

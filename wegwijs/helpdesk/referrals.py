@@ -1,24 +1,30 @@
 """Referrals: the helpdesk never answers medical content; it tells the person where to go and why.
 
 The default texts below are translatable; an organisation can replace them per route and language
-(ReferralText). The receiving contact gets the question by e-mail only when the person consented.
+(ReferralText). The receiving contact gets the question by e-mail only when the person consented, and
+the organisation's care providers (medical questions) and coordinators (all routes) also find what was
+handed over in Wegwijs, where they confirm that they picked it up.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from uuid import UUID
 
 from django.db import transaction
-from django.utils import translation
+from django.db.models import Q, QuerySet
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import DomainError
 from wegwijs.helpdesk import services
-from wegwijs.helpdesk.choices import EmailPurpose, EventKind, Route, Status
-from wegwijs.helpdesk.models import Referral, ReferralText, Ticket
+from wegwijs.helpdesk.choices import EmailPurpose, EventKind, MessageKind, Route, Status
+from wegwijs.helpdesk.models import Message, Referral, ReferralText, Ticket
 from wegwijs.tenancy.models import Department
+from wegwijs.tenancy.roles import Role
+from wegwijs.tenancy.scope import current_access, person_record_get, person_records_listed
 
 DIGIHULPLIJN = ("Digihulplijn", "0800 1508")
 REFERRAL_ROUTES = (Route.CARE_PROVIDER, Route.ORGANISATION, Route.PRIVACY, Route.GENERAL_DIGITAL)
@@ -148,3 +154,58 @@ def referral_texts_save(*, actor: User, organisation_id: int, language: str, tex
             )
         else:
             ReferralText.objects.filter(organisation_id=organisation_id, route=route, language=language).delete()
+
+
+# --- the receiving side ----------------------------------------------------------------------
+
+
+def _handed_over_to_me() -> QuerySet[Referral]:
+    """Referrals handed over (with the person's consent) that the current staff member receives: in each of
+    their organisations, coordinators see every route, care providers the medical questions."""
+    context = current_access()
+    mine = Q(pk__in=[])
+    for organisation_id in context.organisation_ids:
+        roles = context.roles_in(organisation_id)
+        if Role.COORDINATOR in roles:
+            mine |= Q(organisation_id=organisation_id)
+        elif Role.CARE_PROVIDER in roles:
+            mine |= Q(organisation_id=organisation_id, route=Route.CARE_PROVIDER)
+    return Referral.objects.filter(mine, handed_over=True)
+
+
+def referral_list_for_receiver(*, limit: int = 100) -> list[Referral]:
+    """The newest referrals handed over to the current staff member. Logged."""
+    rows = list(
+        _handed_over_to_me()
+        .select_related("ticket", "ticket__organisation", "department", "received_by")
+        .order_by("received_at", "-created_at")[:limit]
+    )
+    person_records_listed(rows, record_type="referral")
+    return rows
+
+
+def referral_get_for_receiver(*, public_id: UUID | str) -> Referral:
+    """One referral handed over to the current staff member. Reading it is written to the access log."""
+    referrals = _handed_over_to_me().select_related("ticket", "ticket__organisation", "department", "received_by")
+    return person_record_get(referrals, public_id=public_id, record_type="referral")
+
+
+def referral_question(*, referral: Referral) -> Message | None:
+    """What the person asked (their first message)."""
+    return (
+        Message.objects.filter(organisation_id=referral.organisation_id, ticket_id=referral.ticket_id)
+        .filter(kind=MessageKind.INBOUND)
+        .order_by("created_at")
+        .first()
+    )
+
+
+@transaction.atomic
+def referral_receive(*, actor: User, referral: Referral) -> None:
+    """The receiver confirms they picked the question up; the helpdesk sees it on the question's timeline."""
+    if referral.received_at is not None:
+        return
+    referral.received_at = timezone.now()
+    referral.received_by = actor
+    referral.save(update_fields=["received_at", "received_by"])
+    services.record_event(referral.ticket, EventKind.REFERRAL_RECEIVED, actor=actor, after=referral.target_name[:60])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wegwijs.helpdesk import views
+from wegwijs.helpdesk import receiver_views, views
 
 app_name = "helpdesk"
 
@@ -21,4 +21,7 @@ urlpatterns = [
     path("attachments/<uuid:public_id>/", views.attachment_view, name="attachment"),
     path("walk-in/", views.walk_in_view, name="walk_in"),
     path("org/<slug:slug>/referral-texts/", views.referral_texts_view, name="referral_texts"),
+    path("referrals/", receiver_views.referrals_view, name="referrals"),
+    path("referrals/<uuid:public_id>/", receiver_views.referral_view, name="referral"),
+    path("referrals/<uuid:public_id>/received/", receiver_views.referral_receive_view, name="referral_receive"),
 ]
