@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scopes_disabled
 
 from wegwijs.api.api import api
-from wegwijs.helpdesk.models import Attachment, Message, Referral, Ticket
+from wegwijs.helpdesk.models import Attachment, Macro, Message, Referral, Ticket
 from wegwijs.helpdesk.services import Intake, ticket_create
 from wegwijs.helpdesk.tests.factories import MessageFactory, TicketFactory
 from wegwijs.tenancy.models import Department, DigitalTool, Organisation
@@ -42,6 +42,7 @@ class World:
     b_ticket: Any
     b_attachment: Any
     b_referral: Any
+    b_macro: Any
     client_a: Client
     token_a: str
 
@@ -71,6 +72,20 @@ PAGES = [
     Page("helpdesk:priority", lambda w: [w.b_ticket.public_id], post_only=True, post={"priority-priority": "urgent"}),
     Page("helpdesk:classify", lambda w: [w.b_ticket.public_id], post_only=True, post={"classify-route": "privacy"}),
     Page("helpdesk:referral", lambda w: [w.b_referral.public_id]),
+    Page("helpdesk:macros", lambda w: [w.b.slug]),
+    Page("helpdesk:macro_create", lambda w: [w.b.slug], post={"name": "Sneaky", "language": "nl", "body": "x"}),
+    Page(
+        "helpdesk:macro_edit",
+        lambda w: [w.b.slug, w.b_macro.public_id],
+        post={"name": "Sneaky", "language": "nl", "body": "x"},
+    ),
+    Page(
+        "helpdesk:macro_edit",
+        lambda w: [w.a.slug, w.b_macro.public_id],
+        post={"name": "Sneaky", "language": "nl", "body": "x"},
+    ),
+    Page("helpdesk:macro_delete", lambda w: [w.b.slug, w.b_macro.public_id], post_only=True, post={}),
+    Page("helpdesk:macro_delete", lambda w: [w.a.slug, w.b_macro.public_id], post_only=True, post={}),
     Page("helpdesk:referral_receive", lambda w: [w.b_referral.public_id], post_only=True, post={}),
     Page("helpdesk:assign", lambda w: [w.b_ticket.public_id], post_only=True, post={"assign-assignee": ""}),
     Page("helpdesk:call", lambda w: [w.b_ticket.public_id], post_only=True, post={"call-summary": "Sneaky"}),
@@ -158,6 +173,7 @@ def world(db, make_staff) -> World:
         b_referral=Referral.objects.create(
             organisation=b, ticket=b_ticket, route="care_provider", target_name="Beta-ontvanger", handed_over=True
         ),
+        b_macro=Macro.objects.create(organisation=b, name="Beta-macro", body="Beta-tekst"),
         b_department=DepartmentFactory(organisation=b, name="Beta-afdeling"),
         b_tool=DigitalToolFactory(organisation=b, name="Beta-portaal"),
         b_member=b_member,
@@ -175,6 +191,7 @@ def b_snapshot(world: World) -> tuple[Any, ...]:
             sorted(Ticket.objects.filter(organisation=world.b).values_list("status", "priority", "assignee_id")),
             Message.objects.filter(organisation=world.b).count(),
             list(Referral.objects.filter(organisation=world.b).values_list("received_at", flat=True)),
+            sorted(Macro.objects.filter(organisation=world.b).values_list("name", "body")),
         )
 
 
@@ -184,7 +201,14 @@ def test_page_of_another_organisation_is_not_found_and_unchanged(world, page):
     before = b_snapshot(world)
     response = world.client_a.get(url)
     assert response.status_code == (405 if page.post_only else 404)
-    for forbidden in ("Organisatie Beta", "Beta-afdeling", "Beta-portaal", "Beta-vraag", world.b_member.email):
+    for forbidden in (
+        "Organisatie Beta",
+        "Beta-afdeling",
+        "Beta-portaal",
+        "Beta-vraag",
+        "Beta-macro",
+        world.b_member.email,
+    ):
         assert forbidden not in response.content.decode()
     if page.post is not None:
         assert world.client_a.post(url, page.post).status_code == 404

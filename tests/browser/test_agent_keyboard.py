@@ -53,3 +53,25 @@ def test_an_agent_takes_and_answers_a_question_with_the_keyboard_only(
         assert first.assignee == agent
         assert Message.objects.filter(ticket=first, kind=MessageKind.OUTBOUND).count() == 1
     staff.close()
+
+
+def test_inbox_filters_update_the_list_in_place_and_the_address(
+    browser: Browser, live_server, organisation, make_staff
+):
+    _agent, agent_client = make_staff(Role.AGENT, organisation)
+    TicketFactory(organisation=organisation, channel="email", subject="Vraag per e-mail")
+    TicketFactory(organisation=organisation, channel="phone", subject="Vraag per telefoon")
+    staff = browser.new_context(locale="nl-NL")
+    staff.add_cookies(
+        [{"name": name, "value": morsel.value, "url": live_server.url} for name, morsel in agent_client.cookies.items()]
+    )
+    page = staff.new_page()
+    page.goto(f"{live_server.url}/staff/inbox/")
+    page.evaluate("window.wegwijsSamePage = true")
+    page.get_by_label("Kanaal").select_option("phone")
+    expect(page).to_have_url(re.compile(r"channel=phone"))
+    expect(page.get_by_text("Vraag per e-mail")).to_have_count(0)
+    expect(page.get_by_text("Vraag per telefoon")).to_be_visible()
+    assert page.evaluate("window.wegwijsSamePage === true"), "the list changed without loading a new page"
+    expect(page.locator("#ww-live")).to_contain_text("1 vraag")
+    staff.close()

@@ -368,3 +368,14 @@ class LinkForm(AccessibleFormMixin, forms.Form):
     prefix = "link"
 
     other = forms.IntegerField(label=_("Related question number"), min_value=1)
+
+
+class MacroForm(AccessibleFormMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=100)
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    body = forms.CharField(
+        label=_("Text"),
+        max_length=MESSAGE_MAX,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Fields filled in from the question: {name}, {reference}, {organisation}, {tool}."),
+    )

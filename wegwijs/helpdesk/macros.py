@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import string
+from uuid import UUID
 
+from django.db import transaction
 from django.db.models import Case, QuerySet, Value, When
+from django.utils.translation import gettext as _
 
+from wegwijs.accounts.models import User
+from wegwijs.core.errors import DomainError, NotFound
 from wegwijs.helpdesk.models import Macro, Ticket
+from wegwijs.tenancy.models import Organisation
 
 PLACEHOLDERS = ("name", "reference", "organisation", "tool")
 
@@ -37,3 +43,55 @@ def macro_list_for(*, ticket: Ticket) -> QuerySet[Macro]:
 
 def macro_get_for(*, ticket: Ticket, public_id: str) -> Macro | None:
     return macro_list_for(ticket=ticket).filter(public_id=public_id).first()
+
+
+# --- coordinators keep the macros ---------------------------------------------------------------
+
+
+def macro_list(*, organisation: Organisation) -> QuerySet[Macro]:
+    return Macro.objects.filter(organisation=organisation).order_by("language", "name")
+
+
+def macro_get(*, organisation: Organisation, public_id: UUID | str) -> Macro:
+    macro = macro_list(organisation=organisation).filter(public_id=public_id).first()
+    if macro is None:
+        raise NotFound("not found")
+    return macro
+
+
+def _check_placeholders(body: str) -> None:
+    """Only the known fields, with matching braces: a mistake shows now, not in a reply to a person."""
+    try:
+        fields = {field for _text, field, _spec, _conversion in string.Formatter().parse(body) if field is not None}
+    except ValueError as error:
+        raise DomainError(_("A { or } is missing in the text."), code="macro_braces") from error
+    unknown = sorted(fields - set(PLACEHOLDERS))
+    if unknown:
+        raise DomainError(
+            _("Unknown field %(fields)s. You can use: %(known)s.")
+            % {
+                "fields": ", ".join("{" + field + "}" for field in unknown),
+                "known": ", ".join("{" + field + "}" for field in PLACEHOLDERS),
+            },
+            code="macro_unknown_field",
+        )
+
+
+@transaction.atomic
+def macro_save(
+    *, actor: User, organisation: Organisation, macro: Macro | None, name: str, language: str, body: str
+) -> Macro:
+    """Create a macro, or change one of the organisation's macros."""
+    _check_placeholders(body)
+    if macro is None:
+        macro = Macro(organisation=organisation)
+    elif macro.organisation_id != organisation.pk:
+        raise NotFound("not found")
+    macro.name, macro.language, macro.body = name.strip(), language, body.strip()
+    macro.save()
+    return macro
+
+
+@transaction.atomic
+def macro_delete(*, actor: User, macro: Macro) -> None:
+    macro.delete()

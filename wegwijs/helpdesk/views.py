@@ -72,7 +72,7 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
     kept = {field: value for field, value in data.items() if value and field != "q"}  # kept across views
     return render(
         request,
-        "helpdesk/inbox.html",
+        "helpdesk/inbox_body.html" if request.htmx else "helpdesk/inbox.html",  # type: ignore[attr-defined]
         {
             "page": page,
             "view": view,

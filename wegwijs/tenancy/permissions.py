@@ -24,3 +24,8 @@ def can_edit_organisation_data(roles: frozenset[str]) -> bool:
 
 def can_view_team(roles: frozenset[str]) -> bool:
     return Role.COORDINATOR in roles
+
+
+def can_manage_helpdesk(roles: frozenset[str]) -> bool:
+    """Coordinators keep the helpdesk's macros for their organisation."""
+    return Role.COORDINATOR in roles

@@ -82,3 +82,37 @@ def test_a_question_of_another_organisation_cannot_be_linked(organisation, other
     assert response.status_code in {400, 404}
     with scopes_disabled():
         assert not mine.related.exists()
+
+
+def test_a_coordinator_writes_changes_and_deletes_a_macro(organisation, make_staff):
+    _coordinator, client = make_staff(Role.COORDINATOR, organisation)
+    create = reverse("helpdesk:macro_create", args=[organisation.slug])
+    response = client.post(create, {"name": "Wachtwoord", "language": "nl", "body": "Beste {name}, kies {tool}."})
+    assert response.status_code == 302
+    with scopes_disabled():
+        macro = Macro.objects.get(organisation=organisation)
+    assert (macro.name, macro.language) == ("Wachtwoord", "nl")
+    edit = reverse("helpdesk:macro_edit", args=[organisation.slug, macro.public_id])
+    client.post(edit, {"name": "Wachtwoord vergeten", "language": "nl", "body": "Beste {name}."})
+    assert "Wachtwoord vergeten" in client.get(reverse("helpdesk:macros", args=[organisation.slug])).content.decode()
+    client.post(reverse("helpdesk:macro_delete", args=[organisation.slug, macro.public_id]))
+    with scopes_disabled():
+        assert not Macro.objects.exists()
+
+
+@pytest.mark.parametrize("body", ["Beste {naam}", "Beste {name", "Beste name}"])
+def test_a_macro_with_an_unknown_field_or_a_stray_brace_is_refused_with_the_reason(organisation, make_staff, body):
+    _coordinator, client = make_staff(Role.COORDINATOR, organisation)
+    create = reverse("helpdesk:macro_create", args=[organisation.slug])
+    response = client.post(create, {"name": "Fout", "language": "nl", "body": body})
+    assert response.status_code == 400
+    assert "utrecht-form-field-error-message" in response.content.decode()
+    with scopes_disabled():
+        assert not Macro.objects.exists()
+
+
+@pytest.mark.parametrize("role", [Role.AGENT, Role.EDITOR])
+def test_only_coordinators_keep_the_macros(organisation, make_staff, role):
+    _user, client = make_staff(role, organisation)
+    create = reverse("helpdesk:macro_create", args=[organisation.slug])
+    assert client.post(create, {"name": "X", "language": "nl", "body": "Y"}).status_code == 404

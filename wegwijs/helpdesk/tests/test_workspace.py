@@ -90,6 +90,18 @@ def test_inbox_pages_merge_the_organisations_in_one_order(organisation, other_or
     assert [(page.has_previous, page.has_next) for page in pages] == [(False, True), (True, False)]
 
 
+def test_htmx_gets_only_the_inbox_part_and_a_message_for_the_live_region(organisation, make_staff):
+    _agent, client = make_staff(Role.AGENT, organisation)
+    TicketFactory(organisation=organisation, subject="Via htmx")
+    full = client.get(reverse("helpdesk:inbox")).content.decode()
+    part = client.get(reverse("helpdesk:inbox"), headers={"HX-Request": "true"}).content.decode()
+    assert "<html" in full
+    assert "<html" not in part
+    assert 'id="inbox"' in part
+    assert "Via htmx" in part
+    assert 'id="ww-live" hx-swap-oob="innerHTML"' in part
+
+
 def test_inbox_has_no_n_plus_one(organisation, make_staff, count_queries):
     agent, client = make_staff(Role.AGENT, organisation)
     TicketFactory.create_batch(2, organisation=organisation, assignee=agent)
