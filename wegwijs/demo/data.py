@@ -17,8 +17,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
 from wegwijs.accounts.models import User
-from wegwijs.helpdesk.choices import ContactMethod
-from wegwijs.helpdesk.models import Team, Ticket
+from wegwijs.helpdesk.choices import ContactMethod, Route
+from wegwijs.helpdesk.models import Macro, Team, Ticket
+from wegwijs.helpdesk.referrals import ticket_refer
 from wegwijs.helpdesk.services import Intake, ticket_create
 from wegwijs.tenancy.models import Department, DigitalTool, Location, Membership, Organisation
 from wegwijs.tenancy.roles import Role
@@ -204,6 +205,37 @@ QUESTIONS = [
     (GP, "ar", "", "لا أعرف كيف أحجز موعدًا عبر الإنترنت.", "Omar", ""),
 ]
 
+# (organisation slug, name, language, text): reusable replies; {name}, {tool}, {reference} are filled in.
+MACROS = [
+    (
+        HOSPITAL,
+        "Wachtwoord vergeten",
+        "nl",
+        "Beste {name},\n\nKies op de inlogpagina van {tool} voor 'Wachtwoord vergeten'. U krijgt dan een e-mail "
+        "met een link. Lukt het niet? Bel ons, en noem uw vraagnummer {reference}.",
+    ),
+    (
+        HOSPITAL,
+        "Forgot password",
+        "en",
+        "Dear {name},\n\nOn the login page of {tool}, choose 'Forgot password'. You will get an e-mail with a "
+        "link. Still stuck? Call us and mention your question number {reference}.",
+    ),
+    (
+        GP,
+        "Afspraak online maken",
+        "nl",
+        "Beste {name},\n\nIn Mijn Huisarts kiest u 'Afspraken' en dan 'Nieuwe afspraak'. Daar ziet u de vrije "
+        "tijden. Wilt u dat wij het samen met u doen? Bel ons dan.",
+    ),
+]
+# A medical question the helpdesk referred to cardiology with the person's consent (for the care provider).
+REFERRED_QUESTION = (
+    "Mijn bloeddrukmeter zegt 165/95. Is dat gevaarlijk? Moet ik mijn medicijnen aanpassen?",
+    "Gerrit Mulder",
+    "0612345678",
+)
+
 
 @transaction.atomic
 def load_demo() -> list[DemoStaff]:
@@ -215,8 +247,39 @@ def load_demo() -> list[DemoStaff]:
         for staff in STAFF:
             _staff(staff, organisations)
         _teams(organisations)
+        _macros(organisations)
         _questions(organisations)
     return STAFF
+
+
+def _macros(organisations: dict[str, Organisation]) -> None:
+    for slug, name, language, body in MACROS:
+        Macro.objects.update_or_create(
+            organisation=organisations[slug], name=name, language=language, defaults={"body": body}
+        )
+
+
+def _referred_question(organisation: Organisation) -> None:
+    question, name, phone = REFERRED_QUESTION
+    ticket, _token = ticket_create(
+        organisation=organisation,
+        intake=Intake(
+            question=question,
+            language="nl",
+            name=name,
+            phone=phone,
+            preferred_contact=ContactMethod.PHONE,
+            consent_to_contact=True,
+            consent_to_hand_over=True,
+        ),
+    )
+    ticket_refer(
+        actor=User.objects.get(email="agent@wegwijs.example"),
+        ticket=ticket,
+        route=Route.CARE_PROVIDER,
+        department=Department.objects.get(organisation=organisation, slug="cardiologie"),
+        note="Mevrouw meet thuis met Bloeddruk Thuis; de techniek werkt. Graag terugbellen over de waarden.",
+    )
 
 
 def _teams(organisations: dict[str, Organisation]) -> None:
@@ -247,6 +310,8 @@ def _questions(organisations: dict[str, Organisation]) -> None:
                     consent_to_contact=bool(email),
                 ),
             )
+        if slug == HOSPITAL:
+            _referred_question(organisation)
 
 
 def _organisation(spec: dict[str, Any]) -> Organisation:

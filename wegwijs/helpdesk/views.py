@@ -146,13 +146,15 @@ def _ticket_page(request: HttpRequest, ticket: Ticket, *, failed: BaseForm | Non
 def _act(
     request: HttpRequest,
     public_id: UUID,
-    form: BaseForm,
+    form: BaseForm | Callable[[Ticket], BaseForm],
     action: Callable[[User, Ticket, dict[str, object]], object],
     done: str,
 ) -> HttpResponse:
-    """Shared shape of every change on the question page: validate, call one service, redirect or show errors."""
+    """Shared shape of every change on the question page: read the question once (logged), validate, call one
+    service, redirect or show errors. `form` may be built from the question (choices of its organisation)."""
     user: User = request.user  # type: ignore[assignment]
     ticket = selectors.ticket_get_for_staff(public_id=public_id)
+    form = form(ticket) if callable(form) else form
     if form.is_valid():
         try:
             action(user, ticket, form.cleaned_data)
@@ -217,12 +219,10 @@ def priority_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @staff_view(*HELPDESK_ROLES)
 @require_POST
 def classify_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    ticket = selectors.ticket_get_for_staff(public_id=public_id)
-    form = ClassifyForm(request.POST, tools=tool_list(organisation=ticket.organisation))
     return _act(
         request,
         public_id,
-        form,
+        lambda ticket: ClassifyForm(request.POST, tools=tool_list(organisation=ticket.organisation)),
         lambda user, ticket, data: services.ticket_classify(
             actor=user,
             ticket=ticket,
@@ -237,12 +237,10 @@ def classify_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @staff_view(*HELPDESK_ROLES)
 @require_POST
 def assign_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    ticket = selectors.ticket_get_for_staff(public_id=public_id)
-    form = AssignForm(request.POST, agents=selectors.ticket_assignable_agents(ticket=ticket))
     return _act(
         request,
         public_id,
-        form,
+        lambda ticket: AssignForm(request.POST, agents=selectors.ticket_assignable_agents(ticket=ticket)),
         lambda user, ticket, data: services.ticket_assign(actor=user, ticket=ticket, assignee=data["assignee"]),  # type: ignore[arg-type]
         _("The question has been assigned."),
     )
@@ -301,12 +299,10 @@ def new_call_view(request: HttpRequest) -> HttpResponse:
 @staff_view(*HELPDESK_ROLES)
 @require_POST
 def refer_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    ticket = selectors.ticket_get_for_staff(public_id=public_id)
-    form = ReferForm(request.POST, departments=department_list(organisation=ticket.organisation))
     return _act(
         request,
         public_id,
-        form,
+        lambda ticket: ReferForm(request.POST, departments=department_list(organisation=ticket.organisation)),
         lambda user, ticket, data: referrals.ticket_refer(
             actor=user,
             ticket=ticket,

@@ -7,7 +7,7 @@ from django_scopes import scopes_disabled
 
 from wegwijs.accounts.models import User
 from wegwijs.demo.data import STAFF, demo_totp_key
-from wegwijs.helpdesk.models import Team, Ticket
+from wegwijs.helpdesk.models import Macro, Referral, Team, Ticket
 from wegwijs.tenancy.models import Department, DigitalTool, Location, Membership, Organisation
 from wegwijs.tenancy.roles import Role
 
@@ -22,6 +22,8 @@ MODELS: list[type[Model]] = [
     TOTPDevice,
     Team,
     Ticket,
+    Macro,
+    Referral,
 ]
 
 
@@ -42,7 +44,11 @@ def test_demo_loads_two_organisations_with_every_role_and_is_idempotent():
         kinds = set(DigitalTool.objects.filter(organisation__slug="ziekenhuis-vechtdal").values_list("kind", flat=True))
     assert kinds == {"portal", "app", "video", "monitoring"}
     assert User.objects.filter(is_platform_admin=True).count() == 1
-    assert first["Ticket"] == 6
+    assert first["Ticket"] == 7
+    assert first["Macro"] == 3
+    with scopes_disabled():
+        referral = Referral.objects.get()
+    assert (referral.route, referral.handed_over, referral.department.name) == ("care_provider", True, "Cardiologie")
     with scopes_disabled():
         turkish = Ticket.objects.get(language="tr")
     assert turkish.team.name == "Helpdesk Turks en Arabisch"

@@ -126,6 +126,17 @@ def test_opening_a_question_writes_exactly_one_access_log_entry(organisation, ma
     )
 
 
+@pytest.mark.parametrize(
+    ("action", "data"),
+    [("assign", {"assign-assignee": ""}), ("classify", {"classify-route": "privacy"}), ("note", {"note-body": "x"})],
+)
+def test_a_change_on_the_question_reads_it_once_in_the_access_log(organisation, make_staff, action, data):
+    _agent, client = make_staff(Role.AGENT, organisation)
+    ticket = TicketFactory(organisation=organisation)
+    assert client.post(reverse(f"helpdesk:{action}", args=[ticket.public_id]), data).status_code == 302
+    assert [(entry.action, entry.record_id) for entry in log_entries()] == [("view", str(ticket.public_id))]
+
+
 def test_ticket_page_has_no_n_plus_one(organisation, make_staff, count_queries):
     _agent, client = make_staff(Role.AGENT, organisation)
     ticket = TicketFactory(organisation=organisation)
