@@ -129,11 +129,11 @@ def _next_number(organisation: Organisation) -> int:
         return int(cursor.fetchone()[0])
 
 
-def _team_for(organisation: Organisation, language: str) -> Team | None:
-    teams = list(Team.objects.filter(organisations=organisation).distinct())
-    skills = [routing.TeamSkills(team.pk, frozenset({organisation.pk}), frozenset(team.languages)) for team in teams]
-    chosen = routing.choose_team(skills, organisation_id=organisation.pk, language=language)
-    return next((team for team in teams if team.pk == chosen), None)
+def _team_id_for(organisation: Organisation, language: str) -> int | None:
+    """The queue a new question lands in (skills-based routing over the teams serving the organisation)."""
+    teams = Team.objects.filter(organisations=organisation).values_list("pk", "languages")
+    skills = [routing.TeamSkills(pk, frozenset({organisation.pk}), frozenset(languages)) for pk, languages in teams]
+    return routing.choose_team(skills, organisation_id=organisation.pk, language=language)
 
 
 def record_event(ticket: Ticket, kind: str, *, actor: User | None = None, before: str = "", after: str = "") -> None:
@@ -188,7 +188,7 @@ def ticket_create(*, organisation: Organisation, intake: Intake) -> tuple[Ticket
         preferred_contact=intake.preferred_contact,
         consent_to_contact=intake.consent_to_contact,
         consent_to_hand_over=intake.consent_to_hand_over,
-        team=_team_for(organisation, intake.language),
+        team_id=_team_id_for(organisation, intake.language),
         first_response_due_at=first_response_due,
         resolution_due_at=resolution_due,
     )
