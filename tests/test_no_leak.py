@@ -73,6 +73,11 @@ PAGES = [
     Page("helpdesk:classify", lambda w: [w.b_ticket.public_id], post_only=True, post={"classify-route": "privacy"}),
     Page("helpdesk:referral", lambda w: [w.b_referral.public_id]),
     Page("helpdesk:macros", lambda w: [w.b.slug]),
+    Page(
+        "helpdesk:service_levels",
+        lambda w: [w.b.slug],
+        post={"first_response_hours": "1", "resolution_hours": "2", "closed_days": "2030-01-02"},
+    ),
     Page("helpdesk:macro_create", lambda w: [w.b.slug], post={"name": "Sneaky", "language": "nl", "body": "x"}),
     Page(
         "helpdesk:macro_edit",
@@ -187,7 +192,9 @@ def b_snapshot(world: World) -> tuple[Any, ...]:
         return (
             sorted(Department.objects.filter(organisation=world.b).values_list("name", "referral_email")),
             sorted(DigitalTool.objects.filter(organisation=world.b).values_list("name", "kind", "login_url")),
-            Organisation.objects.filter(pk=world.b.pk).values_list("contact_phone", "contact_phone_hours").get(),
+            Organisation.objects.filter(pk=world.b.pk)
+            .values_list("contact_phone", "contact_phone_hours", "sla_first_response_minutes", "closed_days")
+            .get(),
             sorted(Ticket.objects.filter(organisation=world.b).values_list("status", "priority", "assignee_id")),
             Message.objects.filter(organisation=world.b).count(),
             list(Referral.objects.filter(organisation=world.b).values_list("received_at", flat=True)),

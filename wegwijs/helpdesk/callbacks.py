@@ -12,7 +12,7 @@ from wegwijs.core.errors import DomainError
 from wegwijs.helpdesk import services
 from wegwijs.helpdesk.choices import CallbackStatus, Channel, ContactMethod
 from wegwijs.helpdesk.models import CallbackRequest, Ticket
-from wegwijs.tenancy import places
+from wegwijs.tenancy import holidays, places
 from wegwijs.tenancy.models import Organisation
 
 DAYS_AHEAD = 7
@@ -21,10 +21,13 @@ DAYS_AHEAD = 7
 def callback_windows(
     *, organisation: Organisation, now: dt.datetime | None = None
 ) -> list[tuple[dt.datetime, dt.datetime]]:
-    """The windows a person can choose now: within the phone hours of the coming week, none in the past."""
+    """The windows a person can choose now: within the phone hours of the coming week, none in the past and
+    none on a public holiday or a closed day of the organisation."""
+    moment = timezone.localtime(now)
     return places.callback_windows(
-        timezone.localtime(now),
+        moment,
         organisation.contact_phone_hours,
+        holidays.organisation_closed_days(organisation, moment.date(), days=DAYS_AHEAD),
         slot_minutes=organisation.callback_slot_minutes,
         days=DAYS_AHEAD,
     )

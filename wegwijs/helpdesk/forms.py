@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -379,3 +381,42 @@ class MacroForm(AccessibleFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Fields filled in from the question: {name}, {reference}, {organisation}, {tool}."),
     )
+
+
+class ServiceLevelsForm(AccessibleFormMixin, forms.Form):
+    """What the helpdesk promises, in hours of phone time, and the days it is closed besides public holidays."""
+
+    first_response_hours = forms.DecimalField(
+        label=_("First answer within (hours of phone time)"),
+        min_value=Decimal("0.25"),
+        max_value=1000,
+        decimal_places=2,
+    )
+    resolution_hours = forms.DecimalField(
+        label=_("Resolved within (hours of phone time)"), min_value=Decimal("0.25"), max_value=5000, decimal_places=2
+    )
+    closed_days = forms.CharField(
+        label=_("Own closed days"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One date per line, for example 2027-12-24 or 24-12-2027. Public holidays are already closed."),
+    )
+
+    def clean_closed_days(self) -> list[dt.date]:
+        days = []
+        for line in str(self.cleaned_data["closed_days"]).split():
+            try:
+                days.append(parse_date(line))
+            except ValueError as error:
+                raise forms.ValidationError(_("“%(line)s” is not a date.") % {"line": line}) from error
+        return days
+
+
+def parse_date(text: str) -> dt.date:
+    """A date as people type it here: 2027-12-24 or 24-12-2027."""
+    for pattern in ("%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(text)

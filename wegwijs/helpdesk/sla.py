@@ -11,18 +11,26 @@ from django.utils import timezone
 from wegwijs.accounts.models import User
 from wegwijs.helpdesk.choices import OPEN_STATUSES, EmailPurpose, EventKind, Priority
 from wegwijs.helpdesk.models import Ticket
-from wegwijs.tenancy import places
+from wegwijs.tenancy import holidays, places
 from wegwijs.tenancy.models import Membership, Organisation
 from wegwijs.tenancy.roles import Role
 
+HORIZON_DAYS = 366  # a due time further away than a year is no due time
+
 
 def sla_due_times(*, organisation: Organisation, start: dt.datetime) -> tuple[dt.datetime | None, dt.datetime | None]:
-    """(first answer due, resolution due) from `start`, counting only the organisation's phone hours."""
+    """(first answer due, resolution due) from `start`, counting only the organisation's phone hours on days it
+    is open (public holidays and its own closed days are skipped)."""
     moment = timezone.localtime(start)
     hours = organisation.contact_phone_hours
+    closed = holidays.organisation_closed_days(organisation, moment.date(), days=HORIZON_DAYS)
     return (
-        places.add_business_minutes(moment, organisation.sla_first_response_minutes, hours),
-        places.add_business_minutes(moment, organisation.sla_resolution_minutes, hours),
+        places.add_business_minutes(
+            moment, organisation.sla_first_response_minutes, hours, closed, horizon_days=HORIZON_DAYS
+        ),
+        places.add_business_minutes(
+            moment, organisation.sla_resolution_minutes, hours, closed, horizon_days=HORIZON_DAYS
+        ),
     )
 
 

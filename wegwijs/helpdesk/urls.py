@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wegwijs.helpdesk import macro_views, receiver_views, views
+from wegwijs.helpdesk import coordinator_views, receiver_views, views
 
 app_name = "helpdesk"
 
@@ -21,10 +21,11 @@ urlpatterns = [
     path("attachments/<uuid:public_id>/", views.attachment_view, name="attachment"),
     path("walk-in/", views.walk_in_view, name="walk_in"),
     path("org/<slug:slug>/referral-texts/", views.referral_texts_view, name="referral_texts"),
-    path("org/<slug:slug>/macros/", macro_views.macros_view, name="macros"),
-    path("org/<slug:slug>/macros/new/", macro_views.macro_edit_view, name="macro_create"),
-    path("org/<slug:slug>/macros/<uuid:public_id>/", macro_views.macro_edit_view, name="macro_edit"),
-    path("org/<slug:slug>/macros/<uuid:public_id>/delete/", macro_views.macro_delete_view, name="macro_delete"),
+    path("org/<slug:slug>/service-levels/", coordinator_views.service_levels_view, name="service_levels"),
+    path("org/<slug:slug>/macros/", coordinator_views.macros_view, name="macros"),
+    path("org/<slug:slug>/macros/new/", coordinator_views.macro_edit_view, name="macro_create"),
+    path("org/<slug:slug>/macros/<uuid:public_id>/", coordinator_views.macro_edit_view, name="macro_edit"),
+    path("org/<slug:slug>/macros/<uuid:public_id>/delete/", coordinator_views.macro_delete_view, name="macro_delete"),
     path("referrals/", receiver_views.referrals_view, name="referrals"),
     path("referrals/<uuid:public_id>/", receiver_views.referral_view, name="referral"),
     path("referrals/<uuid:public_id>/received/", receiver_views.referral_receive_view, name="referral_receive"),

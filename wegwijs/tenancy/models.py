@@ -42,6 +42,8 @@ class Organisation(TimestampedModel):
     patient_service_email = models.EmailField(_("patient service desk e-mail"), blank=True)
     privacy_email = models.EmailField(_("privacy officer e-mail"), blank=True)
     callback_slot_minutes = models.PositiveSmallIntegerField(_("length of a callback window in minutes"), default=60)
+    # Days the helpdesk is closed besides the Dutch public holidays (ISO dates); see tenancy/holidays.py.
+    closed_days = models.JSONField(_("own closed days"), default=list, blank=True)
     # Service levels, in minutes of phone hours (the business-hours calendar, holidays included).
     sla_first_response_minutes = models.PositiveIntegerField(_("first answer within (business minutes)"), default=480)
     sla_resolution_minutes = models.PositiveIntegerField(_("resolved within (business minutes)"), default=2400)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 import uuid
@@ -10,6 +11,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import DomainError
@@ -61,6 +63,29 @@ def organisation_update_contact(*, actor: User | None, organisation: Organisatio
     """Change how people reach the organisation: description, phone and its hours, e-mail, website."""
     _apply(organisation, ORGANISATION_CONTACT_FIELDS, changes)
     organisation.save()
+    return organisation
+
+
+@transaction.atomic
+def organisation_update_service_levels(
+    *,
+    actor: User | None,
+    organisation: Organisation,
+    first_response_minutes: int,
+    resolution_minutes: int,
+    closed_days: Iterable[dt.date],
+) -> Organisation:
+    """The helpdesk's promises: first answer and resolution within so many minutes of phone hours, and the
+    days it is closed besides the public holidays. New questions get due times from these."""
+    if not 0 < first_response_minutes <= resolution_minutes:
+        raise DomainError(
+            _("The first answer must come before the question is resolved, and both take some time."),
+            code="service_levels_order",
+        )
+    organisation.sla_first_response_minutes = first_response_minutes
+    organisation.sla_resolution_minutes = resolution_minutes
+    organisation.closed_days = sorted({day.isoformat() for day in closed_days})
+    organisation.save(update_fields=["sla_first_response_minutes", "sla_resolution_minutes", "closed_days"])
     return organisation
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from wegwijs.tenancy import places
+from wegwijs.tenancy import holidays, places
 from wegwijs.tenancy.models import Organisation
 
 
@@ -22,7 +22,9 @@ class PublicContact:
 def public_contact(*, organisation: Organisation, now: dt.datetime | None = None) -> PublicContact:
     phone_state = None
     if organisation.contact_phone and organisation.contact_phone_hours:
-        phone_state = places.open_state(timezone.localtime(now), organisation.contact_phone_hours)
+        moment = timezone.localtime(now)
+        closed = holidays.organisation_closed_days(organisation, moment.date(), days=places.SEARCH_HORIZON_DAYS)
+        phone_state = places.open_state(moment, organisation.contact_phone_hours, closed)
     return PublicContact(
         phone=organisation.contact_phone,
         phone_state=phone_state,

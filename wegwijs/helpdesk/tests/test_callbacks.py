@@ -111,3 +111,13 @@ def test_windows_follow_the_organisations_slot_length(organisation):
     windows = callbacks.callback_windows(organisation=organisation)
     assert windows
     assert all(end - start == dt.timedelta(minutes=30) for start, end in windows)
+
+
+def test_no_callback_windows_on_public_holidays_or_closed_days(organisation):
+    organisation.closed_days = ["2027-05-07"]
+    evening_before_ascension = dt.datetime(2027, 5, 5, 18, 0, tzinfo=timezone.get_fixed_timezone(120))
+    windows = callbacks.callback_windows(organisation=organisation, now=evening_before_ascension)
+    days = {timezone.localtime(start).date() for start, _end in windows}
+    assert dt.date(2027, 5, 6) not in days  # Ascension Day
+    assert dt.date(2027, 5, 7) not in days  # the organisation's own closed day
+    assert dt.date(2027, 5, 10) in days  # the Monday after

@@ -1,7 +1,9 @@
-"""Coordinators keep their organisation's macros: reusable replies per language with fields from the question."""
+"""What coordinators keep for their organisation's helpdesk: macros (reusable replies per language with fields
+from the question) and the service levels (due times and closed days)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from uuid import UUID
 
 from django.contrib import messages
@@ -12,10 +14,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wegwijs.core.errors import DomainError
 from wegwijs.helpdesk import macros
-from wegwijs.helpdesk.forms import MacroForm
+from wegwijs.helpdesk.forms import MacroForm, ServiceLevelsForm
 from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.rules import staff_view
 from wegwijs.tenancy.selectors import organisation_get_for_access
+from wegwijs.tenancy.services import organisation_update_service_levels
 
 
 @staff_view(Role.COORDINATOR)
@@ -59,3 +62,38 @@ def macro_delete_view(request: HttpRequest, slug: str, public_id: UUID) -> HttpR
     macros.macro_delete(actor=request.user, macro=macros.macro_get(organisation=organisation, public_id=public_id))  # type: ignore[arg-type]
     messages.success(request, _("The macro is deleted."))
     return redirect("helpdesk:macros", slug=organisation.slug)
+
+
+@staff_view(Role.COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def service_levels_view(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_get_for_access(slug=slug)
+    form = ServiceLevelsForm(
+        request.POST or None,
+        initial={
+            "first_response_hours": Decimal(organisation.sla_first_response_minutes) / 60,
+            "resolution_hours": Decimal(organisation.sla_resolution_minutes) / 60,
+            "closed_days": "\n".join(organisation.closed_days),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            organisation_update_service_levels(
+                actor=request.user,  # type: ignore[arg-type]
+                organisation=organisation,
+                first_response_minutes=round(data["first_response_hours"] * 60),
+                resolution_minutes=round(data["resolution_hours"] * 60),
+                closed_days=data["closed_days"],
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The service levels are saved. New questions get due times from them."))
+            return redirect("helpdesk:service_levels", slug=organisation.slug)
+    return render(
+        request,
+        "helpdesk/service_levels.html",
+        {"organisation": organisation, "form": form},
+        status=400 if form.errors else 200,
+    )
