@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from django.db import models, transaction
@@ -26,7 +27,33 @@ def access_log_write(
     record_count: int = 1,
     reason: str = "",
 ) -> AccessLogEntry:
-    return AccessLogEntry.objects.create(
+    entry = _entry(context, organisation_id, action, record_type, record_id, record_count, reason)
+    entry.save()
+    return entry
+
+
+def access_log_write_counts(
+    *, context: AccessContext, counts: Mapping[int, int], action: str, record_type: str
+) -> None:
+    """One entry per organisation with how many of its records were shown, all in one INSERT."""
+    AccessLogEntry.objects.bulk_create(
+        [
+            _entry(context, organisation_id, action, record_type, "", count, "")
+            for organisation_id, count in counts.items()
+        ]
+    )
+
+
+def _entry(
+    context: AccessContext,
+    organisation_id: int,
+    action: str,
+    record_type: str,
+    record_id: str,
+    record_count: int,
+    reason: str,
+) -> AccessLogEntry:
+    return AccessLogEntry(
         organisation_id=organisation_id,
         actor_id=context.actor_id,
         actor_label=context.actor_label[:254],

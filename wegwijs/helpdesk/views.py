@@ -48,7 +48,7 @@ from wegwijs.tenancy.selectors import (
 )
 
 HELPDESK_ROLES = (Role.AGENT, Role.COORDINATOR)
-PAGE_SIZE = 50
+PAGE_SIZE = 25  # a screenful, as in most helpdesks; j/k and "Next" go on
 
 
 @staff_view(*HELPDESK_ROLES)

@@ -24,7 +24,7 @@ from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from wegwijs.audit.services import access_log_write
+from wegwijs.audit.services import access_log_write, access_log_write_counts
 from wegwijs.core.errors import NotFound
 from wegwijs.tenancy.models import ApiToken, Membership, Organisation
 
@@ -177,8 +177,8 @@ def person_records_listed(
     for row in rows:
         owner_id = organisation_id_of(row) if organisation_id_of else row.organisation_id
         counts[owner_id] = counts.get(owner_id, 0) + 1
-    for owner_id, count in counts.items():
-        _log(context, organisation_id=owner_id, action=action, record_type=record_type, record_count=count)
+    if counts:
+        access_log_write_counts(context=context, counts=counts, action=action, record_type=record_type)
 
 
 def _log(context: AccessContext, **entry: Any) -> None:
