@@ -9,6 +9,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -50,7 +51,13 @@ def macro_edit_view(request: HttpRequest, slug: str, public_id: UUID | None = No
     return render(
         request,
         "helpdesk/macro_edit.html",
-        {"organisation": organisation, "macro": macro, "form": form},
+        {
+            "organisation": organisation,
+            "macro": macro,
+            "form": form,
+            "title": macro.name if macro else _("New macro"),
+            "cancel_url": reverse("helpdesk:macros", args=[organisation.slug]),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -94,6 +101,6 @@ def service_levels_view(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "helpdesk/service_levels.html",
-        {"organisation": organisation, "form": form},
+        {"organisation": organisation, "form": form, "title": _("Service levels")},
         status=400 if form.errors else 200,
     )
