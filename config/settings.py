@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "wegwijs.accounts",
     "wegwijs.audit",
     "wegwijs.helpdesk",
+    "wegwijs.knowledge",
     "wegwijs.api",
     "wegwijs.web",
     "wegwijs.demo",

@@ -33,6 +33,10 @@ PLATFORM_MODELS = {
     "accounts.LoginFailure": "throttling counter holding only a keyed hash of an address",
     "helpdesk.Team": "a team of the central helpdesk serves several organisations",
     "helpdesk.IntakeAttempt": "throttling counter for public forms, holding only a keyed hash of the address",
+    "knowledge.Article": "public help content, no person data; shared articles have no organisation",
+    "knowledge.ArticleVersion": "the history of an article (public help content)",
+    "knowledge.HiddenSharedArticle": "which shared articles an organisation does not show (no person data)",
+    "knowledge.SynonymList": "an organisation's search synonyms (no person data)",
 }
 
 

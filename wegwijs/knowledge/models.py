@@ -1,0 +1,122 @@
+"""Knowledge articles: per organisation, or shared by the platform with every organisation.
+
+Articles hold no person data, so they are a platform model without the tenant scope: every read filters by
+owner explicitly in `selectors.py` (an organisation's own articles, plus the shared ones it did not hide or
+override).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wegwijs.core.models import TimestampedModel
+from wegwijs.knowledge.choices import ArticleStatus, ArticleTool, Audience
+from wegwijs.tenancy.models import Organisation
+
+
+def default_audience() -> list[str]:
+    return [Audience.PATIENT, Audience.NAASTE]
+
+
+class Article(TimestampedModel):
+    # None: shared by the platform with every organisation.
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="articles"
+    )
+    slug = models.SlugField(_("short name"), max_length=100)
+    language = models.CharField(_("language"), max_length=8, default="nl")
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text (Markdown)"))
+    tool = models.CharField(_("digital tool"), max_length=12, choices=ArticleTool.choices, default=ArticleTool.GENERAL)
+    tags = models.JSONField(_("tags"), default=list, blank=True)
+    audience = models.JSONField(_("audience"), default=default_audience, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT)
+    translation_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="translations"
+    )
+    video_url = models.URLField(_("video link"), blank=True)
+    video_transcript = models.TextField(_("video captions or transcript"), blank=True)
+
+    objects: ClassVar[models.Manager[Article]] = models.Manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "slug", "language"],
+                condition=models.Q(organisation__isnull=False),
+                name="article_slug_language_per_org",
+            ),
+            models.UniqueConstraint(
+                fields=["slug", "language"],
+                condition=models.Q(organisation__isnull=True),
+                name="article_slug_language_shared",
+            ),
+        ]
+        indexes = [models.Index(fields=["organisation", "language", "status"], name="article_org_language")]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def __str__(self) -> str:
+        return f"{self.slug} ({self.language})"
+
+    @property
+    def is_shared(self) -> bool:
+        return self.organisation_id is None
+
+
+class ArticleVersion(models.Model):
+    """Every saved state of an article, with who saved it and when (the version history)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=200)
+    body = models.TextField()
+    status = models.CharField(max_length=10, choices=ArticleStatus.choices)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    author_label = models.CharField(max_length=100, blank=True)  # "import", a command, when no person saved it
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[ArticleVersion]] = models.Manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "number"], name="article_version_number")]
+        ordering = ["-number"]
+
+    def __str__(self) -> str:
+        return f"version {self.number} of article {self.article_id}"
+
+
+class HiddenSharedArticle(models.Model):
+    """An organisation does not show this shared article (it may have its own under the same slug instead)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+
+    objects: ClassVar[models.Manager[HiddenSharedArticle]] = models.Manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organisation", "article"], name="hidden_shared_article_once")]
+
+    def __str__(self) -> str:
+        return f"article {self.article_id} hidden by organisation {self.organisation_id}"
+
+
+class SynonymList(models.Model):
+    """An organisation's own synonym groups for one language (they replace the shipped defaults)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(_("language"), max_length=8)
+    text = models.TextField(_("synonyms, one group per line"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects: ClassVar[models.Manager[SynonymList]] = models.Manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organisation", "language"], name="synonym_list_per_language")]
+
+    def __str__(self) -> str:
+        return f"synonyms {self.language} of organisation {self.organisation_id}"

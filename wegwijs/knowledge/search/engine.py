@@ -1,0 +1,96 @@
+"""The one search engine behind the public help page, the widget, the API and the agents' suggestions.
+
+Per organisation, an index per language is built from the articles it shows and kept in this process until
+the articles or synonyms change (`selectors.knowledge_stamp`). Results in the query's language come first,
+then the Dutch originals of articles that have no translation among them.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from wegwijs.knowledge import selectors
+from wegwijs.knowledge.search import language as detection
+from wegwijs.knowledge.search.index import Document, LanguageIndex
+from wegwijs.knowledge.search.synonyms import DEFAULT_SYNONYMS, groups
+from wegwijs.tenancy.models import Organisation
+
+ORIGINAL_LANGUAGE = "nl"
+
+
+@dataclass(frozen=True)
+class Result:
+    public_id: str
+    slug: str
+    language: str
+    title: str
+    score: float
+
+
+@dataclass(frozen=True)
+class _Entry:
+    public_id: str
+    slug: str
+    language: str
+    title: str
+    family: int  # the Dutch original's id, or the article's own: one family per article and its translations
+
+
+@dataclass(frozen=True)
+class _OrganisationIndex:
+    stamp: tuple[object, ...]
+    entries: dict[str, _Entry]
+    languages: dict[str, LanguageIndex]
+
+
+_cache: dict[tuple[int, bool], _OrganisationIndex] = {}
+_lock = threading.Lock()
+
+
+def _build(organisation: Organisation, *, public: bool, stamp: tuple[object, ...]) -> _OrganisationIndex:
+    rows = selectors.article_list_visible(organisation=organisation, public=public).values_list(
+        "pk", "public_id", "slug", "language", "title", "tags", "body", "translation_of_id"
+    )
+    entries: dict[str, _Entry] = {}
+    documents: list[Document] = []
+    for pk, public_id, slug, language, title, tags, body, original_id in rows:
+        entries[str(pk)] = _Entry(str(public_id), slug, language, title, original_id or pk)
+        documents.append(Document(str(pk), language, title, tags or [], body))
+    languages = {}
+    for language in {document.language for document in documents}:
+        own = selectors.synonym_text(organisation=organisation, language=language)
+        synonym_groups = groups(own if own is not None else DEFAULT_SYNONYMS.get(language, ""))
+        languages[language] = LanguageIndex.build(documents, language=language, synonym_groups=synonym_groups)
+    return _OrganisationIndex(stamp, entries, languages)
+
+
+def _index(organisation: Organisation, *, public: bool) -> _OrganisationIndex:
+    stamp = selectors.knowledge_stamp(organisation=organisation)
+    key = (organisation.pk, public)
+    with _lock:
+        cached = _cache.get(key)
+        if cached is None or cached.stamp != stamp:
+            cached = _cache[key] = _build(organisation, public=public, stamp=stamp)
+    return cached
+
+
+def kb_search(
+    *, organisation: Organisation, query: str, language: str = "", limit: int = 10, public: bool = True
+) -> tuple[str, list[Result]]:
+    """The ranked articles for a query, and the language it was read in (detected when not given)."""
+    language = language or detection.detect(query)
+    index = _index(organisation, public=public)
+    results: list[Result] = []
+    families: set[int] = set()
+    for searched in dict.fromkeys([language, ORIGINAL_LANGUAGE]):
+        language_index = index.languages.get(searched)
+        if language_index is None:
+            continue
+        for hit in language_index.search(query, limit=limit):
+            entry = index.entries[hit.key]
+            if entry.family in families:
+                continue
+            families.add(entry.family)
+            results.append(Result(entry.public_id, entry.slug, entry.language, entry.title, hit.score))
+    return language, results[:limit]

@@ -1,0 +1,198 @@
+"""An in-memory search index over articles in one language: BM25 over title, tags and text, with Dutch
+compound words, synonyms and typo tolerance. Pure: no database, no Django.
+
+How a query becomes weighted terms (`LanguageIndex.query_terms`):
+1. its content words, stemmed (weight 1);
+2. synonyms of each word from the synonym groups (0.8);
+3. compound words: a word split into two known words ("bloeddrukmeter" -> "bloeddruk" + "meter"), and two
+   neighbouring words joined when the index knows the joined word ("bloeddruk meter" -> "bloeddrukmeter")
+   (0.8);
+4. a word the index does not know is matched to the closest known words by edit similarity (rapidfuzz),
+   weighted by how close they are ("wachtwort" -> "wachtwoord").
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from wegwijs.knowledge.search.analysis import content_words, stems, words
+
+FIELD_WEIGHTS = {"title": 3.0, "tags": 2.0, "body": 1.0}
+K1, B = 1.2, 0.75
+SYNONYM_WEIGHT = 0.8
+COMPOUND_WEIGHT = 0.8
+FUZZY_MIN_SCORE = 80.0  # rapidfuzz ratio, 0-100
+FUZZY_MIN_LENGTH = 4
+FUZZY_LIMIT = 3
+COMPOUND_PART_MIN = 3
+COMPOUND_LANGUAGES = frozenset({"nl", "de"})
+TAIL_MIN = 5
+SEPARABLE_PARTICLES = frozenset({"in", "uit", "aan", "af", "op", "door", "mee", "terug", "over", "toe", "bij", "vast"})
+
+
+@dataclass(frozen=True)
+class Document:
+    key: str  # the caller's id for the article
+    language: str
+    title: str
+    tags: Sequence[str]
+    body: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    key: str
+    score: float
+
+
+@dataclass
+class LanguageIndex:
+    language: str
+    synonyms: dict[str, frozenset[str]] = field(default_factory=dict)  # stem -> the stems of its group
+    postings: dict[str, dict[int, float]] = field(default_factory=dict)  # stem -> {document: weighted tf}
+    lengths: list[float] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    vocabulary: set[str] = field(default_factory=set)  # words as written (normalised), for typos and compounds
+    by_length: dict[int, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls, documents: Iterable[Document], *, language: str, synonym_groups: Iterable[Iterable[str]] = ()
+    ) -> LanguageIndex:
+        index = cls(language=language, synonyms=_synonym_map(synonym_groups, language))
+        documents = [document for document in documents if document.language == language]
+        bags = []
+        for document in documents:
+            bag: Counter[str] = Counter()
+            for name, text in (("title", document.title), ("tags", " ".join(document.tags)), ("body", document.body)):
+                for word in content_words(text, language):
+                    index.vocabulary.add(word)
+                    bag[word] += FIELD_WEIGHTS[name]  # type: ignore[assignment]
+            bags.append(bag)
+        for number, (document, bag) in enumerate(zip(documents, bags, strict=True)):
+            terms: Counter[str] = Counter()
+            for word, weight in bag.items():
+                for term in stems(word, language):
+                    terms[term] += weight  # type: ignore[assignment]
+                for part in index._compound_parts(word):
+                    for term in stems(part, language):
+                        terms[term] += weight * COMPOUND_WEIGHT  # type: ignore[assignment]
+            for term, weight in terms.items():
+                index.postings.setdefault(term, {})[number] = weight
+            index.keys.append(document.key)
+            index.lengths.append(float(sum(bag.values())))
+        for word in index.vocabulary:
+            index.by_length.setdefault(len(word), []).append(word)
+        return index
+
+    def _compound_parts(self, word: str) -> list[str]:
+        """Two known words that make up `word` ("bloeddrukmeter" -> bloeddruk, meter), Dutch and German."""
+        if self.language not in COMPOUND_LANGUAGES or len(word) < 2 * COMPOUND_PART_MIN + 1:
+            return []
+        for cut in range(len(word) - COMPOUND_PART_MIN, COMPOUND_PART_MIN - 1, -1):
+            head, tail = word[:cut], word[cut:]
+            for linked_head in (head, head[:-1] if head.endswith("s") else ""):  # the linking s: "veiligheidscode"
+                if linked_head in self.vocabulary and tail in self.vocabulary and linked_head != word:
+                    return [linked_head, tail]
+        return []
+
+    def query_terms(self, text: str) -> list[dict[str, float]]:
+        """The query as groups of weighted terms (stems), one group per word: a word counts once, by its best
+        term, however many stems, synonyms, compound parts or close spellings it has."""
+        words = self._query_words(text)
+        groups: list[dict[str, float]] = []
+        for position, word in enumerate(words):
+            group: dict[str, float] = {}
+
+            def add(known: str, weight: float, group: dict[str, float] = group) -> None:
+                for term in stems(known, self.language):
+                    group[term] = max(group.get(term, 0.0), weight)
+                    for synonym in self.synonyms.get(term, ()):
+                        group[synonym] = max(group.get(synonym, 0.0), weight * SYNONYM_WEIGHT)
+
+            add(word, 1.0)
+            for part in self._compound_parts(word):
+                add(part, COMPOUND_WEIGHT)
+            if position + 1 < len(words) and self.language in COMPOUND_LANGUAGES:
+                joined = word + words[position + 1]
+                if joined in self.vocabulary:
+                    add(joined, COMPOUND_WEIGHT)
+            if word not in self.vocabulary and not any(term in self.postings for term in stems(word, self.language)):
+                for match, similarity in self._close_words(word):
+                    add(match, similarity)
+                tail = self._known_tail(word)
+                if tail:
+                    add(tail, COMPOUND_WEIGHT)
+            groups.append(group)
+        return groups
+
+    def _query_words(self, text: str) -> list[str]:
+        """Content words, with Dutch separable verbs put together: "in te loggen" -> "inloggen"."""
+        raw = words(text)
+        joined = [
+            raw[index] + raw[index + 2]
+            for index in range(len(raw) - 2)
+            if self.language == "nl" and raw[index] in SEPARABLE_PARTICLES and raw[index + 1] == "te"
+        ]
+        return content_words(text, self.language) + joined
+
+    def _known_tail(self, word: str) -> str:
+        """The longest known word that ends an unknown one ("labuitslagen" -> "uitslagen"), Dutch and German."""
+        if self.language not in COMPOUND_LANGUAGES:
+            return ""
+        for start in range(1, len(word) - TAIL_MIN + 1):
+            if word[start:] in self.vocabulary:
+                return word[start:]
+        return ""
+
+    def _close_words(self, word: str) -> list[tuple[str, float]]:
+        if len(word) < FUZZY_MIN_LENGTH:
+            return []
+        spread = 1 if len(word) < 8 else 2
+        candidates = [
+            known
+            for size in range(len(word) - spread, len(word) + spread + 1)
+            for known in self.by_length.get(size, [])
+        ]
+        found = process.extract(word, candidates, scorer=fuzz.ratio, limit=FUZZY_LIMIT, score_cutoff=FUZZY_MIN_SCORE)
+        return [(match, score / 100.0) for match, score, _index in found]
+
+    def search(self, text: str, *, limit: int = 10) -> list[Hit]:
+        """The best documents for a query by BM25, each query word counted once by its best term."""
+        groups = [group for group in self.query_terms(text) if group]
+        if not groups or not self.keys:
+            return []
+        count = len(self.keys)
+        average = sum(self.lengths) / count
+        scores: defaultdict[int, float] = defaultdict(float)
+        for group in groups:
+            best: dict[int, float] = {}
+            for term, query_weight in group.items():
+                postings = self.postings.get(term)
+                if not postings:
+                    continue
+                idf = math.log(1 + (count - len(postings) + 0.5) / (len(postings) + 0.5))
+                for number, frequency in postings.items():
+                    norm = frequency + K1 * (1 - B + B * self.lengths[number] / average)
+                    score = query_weight * idf * frequency * (K1 + 1) / norm
+                    if score > best.get(number, 0.0):
+                        best[number] = score
+            for number, score in best.items():
+                scores[number] += score
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], self.keys[item[0]]))[:limit]
+        return [Hit(self.keys[number], round(score, 4)) for number, score in ranked]
+
+
+def _synonym_map(groups: Iterable[Iterable[str]], language: str) -> dict[str, frozenset[str]]:
+    """Each stem of a group's words points to the other stems of its group (groups may share a word)."""
+    mapping: defaultdict[str, set[str]] = defaultdict(set)
+    for group in groups:
+        members = {term for text in group for word in content_words(text, language) for term in stems(word, language)}
+        for term in members:
+            mapping[term] |= members - {term}
+    return {term: frozenset(others) for term, others in mapping.items()}

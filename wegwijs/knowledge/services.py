@@ -1,0 +1,137 @@
+"""Changes to articles. Every save of title, text or status keeps a version with who saved it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.db.models import Max
+
+from wegwijs.accounts.models import User
+from wegwijs.knowledge import exchange
+from wegwijs.knowledge.models import Article, ArticleVersion
+from wegwijs.tenancy.models import Organisation
+
+ORIGINAL_LANGUAGE = "nl"  # translations are linked to the Dutch original
+VERSIONED = ("title", "body", "status")
+
+
+@transaction.atomic
+def article_save(
+    *, article: Article, actor: User | None, author_label: str = "", **fields: object
+) -> tuple[Article, bool]:
+    """Create or change an article. Returns it and whether anything changed; a change of title, text or status
+    is kept as a new version."""
+    is_new = article.pk is None
+    changed = is_new or any(getattr(article, name) != value for name, value in fields.items())
+    if not changed:
+        return article, False
+    for name, value in fields.items():
+        setattr(article, name, value)
+    article.full_clean(validate_unique=False, exclude=["translation_of"])
+    article.save()
+    if is_new or any(name in fields for name in VERSIONED):
+        last = ArticleVersion.objects.filter(article=article).aggregate(number=Max("number"))["number"] or 0
+        ArticleVersion.objects.create(
+            article=article,
+            number=last + 1,
+            title=article.title,
+            body=article.body,
+            status=article.status,
+            author=actor,
+            author_label=author_label or (actor.email if actor else ""),
+        )
+    return article, True
+
+
+@dataclass
+class ImportReport:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    invalid: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
+
+
+def kb_import(*, directory: Path, organisation: Organisation | None) -> ImportReport:
+    """Create or update the owner's articles from a folder in the exchange format, by (owner, slug, language).
+    Invalid files are reported with their name and reason; the valid ones are imported all the same."""
+    report = ImportReport()
+    parsed: dict[tuple[str, str], tuple[str, exchange.ArticleFile]] = {}
+    for path in sorted(directory.rglob("*.md")):
+        name = path.relative_to(directory).as_posix()
+        try:
+            article = exchange.parse(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            report.invalid.append((name, "the file is not UTF-8 text"))
+            continue
+        except exchange.FormatError as error:
+            report.invalid.append((name, str(error)))
+            continue
+        key = (article.slug, article.language)
+        if key in parsed:
+            report.invalid.append((name, f"{article.slug} in {article.language} is also in {parsed[key][0]}"))
+            continue
+        parsed[key] = (name, article)
+    originals = [item for item in parsed.values() if not item[1].translation_of]
+    translations = [item for item in parsed.values() if item[1].translation_of]
+    for name, article in [*originals, *translations]:
+        try:
+            outcome = _import_one(article, organisation)
+        except exchange.FormatError as error:
+            report.invalid.append((name, str(error)))
+        else:
+            getattr(report, outcome).append(name)
+    return report
+
+
+def _owned(organisation: Organisation | None) -> dict[str, object]:
+    return {"organisation": organisation} if organisation else {"organisation__isnull": True}
+
+
+def _import_one(source: exchange.ArticleFile, organisation: Organisation | None) -> str:
+    original = None
+    if source.translation_of:
+        original = Article.objects.filter(
+            **_owned(organisation), slug=source.translation_of, language=ORIGINAL_LANGUAGE
+        ).first()
+        if original is None or (original.slug, original.language) == (source.slug, source.language):
+            raise exchange.FormatError(f"translation_of {source.translation_of!r} names no Dutch article here")
+    article = Article.objects.filter(**_owned(organisation), slug=source.slug, language=source.language).first()
+    is_new = article is None
+    _article, changed = article_save(
+        article=article or Article(organisation=organisation, slug=source.slug, language=source.language),
+        actor=None,
+        author_label="import",
+        title=source.title,
+        body=source.body,
+        tool=source.tool,
+        tags=list(source.tags),
+        status=source.status,
+        translation_of=original,
+    )
+    return "created" if is_new else "updated" if changed else "unchanged"
+
+
+def kb_export(*, directory: Path, organisation: Organisation | None) -> list[str]:
+    """Write the owner's own articles to a folder in the exchange format. Returns the file names."""
+    directory.mkdir(parents=True, exist_ok=True)
+    names = []
+    articles = (
+        Article.objects.filter(**_owned(organisation)).select_related("translation_of").order_by("slug", "language")
+    )
+    for article in articles:
+        source = exchange.ArticleFile(
+            slug=article.slug,
+            language=article.language,
+            title=article.title,
+            tool=article.tool,
+            tags=tuple(article.tags),
+            translation_of=article.translation_of.slug if article.translation_of else "",
+            status=article.status,
+            body=article.body,
+        )
+        name = exchange.file_name(source)
+        (directory / name).write_text(exchange.render(source), encoding="utf-8")
+        names.append(name)
+    return names
