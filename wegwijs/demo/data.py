@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from django.db import transaction
@@ -21,6 +22,7 @@ from wegwijs.helpdesk.choices import ContactMethod, Route
 from wegwijs.helpdesk.models import Macro, Team, Ticket
 from wegwijs.helpdesk.referrals import ticket_refer
 from wegwijs.helpdesk.services import Intake, ticket_create
+from wegwijs.knowledge.services import kb_import
 from wegwijs.tenancy.models import Department, DigitalTool, Location, Membership, Organisation
 from wegwijs.tenancy.roles import Role
 
@@ -205,6 +207,8 @@ QUESTIONS = [
     (GP, "ar", "", "لا أعرف كيف أحجز موعدًا عبر الإنترنت.", "Omar", ""),
 ]
 
+ARTICLES = Path(__file__).resolve().parent / "articles"  # the exchange format, see knowledge/exchange.py
+
 # (organisation slug, name, language, text): reusable replies; {name}, {tool}, {reference} are filled in.
 MACROS = [
     (
@@ -249,7 +253,15 @@ def load_demo() -> list[DemoStaff]:
         _teams(organisations)
         _macros(organisations)
         _questions(organisations)
+        _articles()
     return STAFF
+
+
+def _articles() -> None:
+    """The demo knowledge base: shared by the platform with both organisations (import is idempotent)."""
+    report = kb_import(directory=ARTICLES, organisation=None)
+    if report.invalid:
+        raise ValueError(f"invalid demo articles: {report.invalid}")
 
 
 def _macros(organisations: dict[str, Organisation]) -> None:
