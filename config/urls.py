@@ -15,6 +15,7 @@ urlpatterns = [
     path("staff/", include("wegwijs.helpdesk.urls")),
     path("staff/", include("wegwijs.accounts.urls")),
     path("<slug:org_slug>/", include("wegwijs.helpdesk.public_urls")),
+    path("<slug:org_slug>/", include("wegwijs.knowledge.public_urls")),
     # Last: its /<org-slug>/ pattern would otherwise catch the routes above.
     path("", include("wegwijs.web.urls")),
 ]

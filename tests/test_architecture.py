@@ -37,6 +37,9 @@ PLATFORM_MODELS = {
     "knowledge.ArticleVersion": "the history of an article (public help content)",
     "knowledge.HiddenSharedArticle": "which shared articles an organisation does not show (no person data)",
     "knowledge.SynonymList": "an organisation's search synonyms (no person data)",
+    "knowledge.SearchLog": "anonymous searches on public pages, identifiers redacted (no link to a person)",
+    "knowledge.ArticleFeedback": "anonymous 'did this help?' answers",
+    "knowledge.ArticleView": "a daily view counter per article",
 }
 
 

@@ -20,6 +20,7 @@ from wegwijs.api.api import api
 from wegwijs.helpdesk.models import Attachment, Macro, Message, Referral, Ticket
 from wegwijs.helpdesk.services import Intake, ticket_create
 from wegwijs.helpdesk.tests.factories import MessageFactory, TicketFactory
+from wegwijs.knowledge.models import Article, ArticleFeedback
 from wegwijs.tenancy.models import Department, DigitalTool, Organisation
 from wegwijs.tenancy.roles import ALL_ROLES, ApiScope
 from wegwijs.tenancy.services import api_token_create
@@ -124,6 +125,9 @@ EXEMPT = {
     "helpdesk:new_call": "covered by test_a_call_cannot_open_a_question_for_another_organisation",
     "helpdesk:walk_in": "covered by test_walk_in_cannot_be_logged_for_another_organisation",
     "ask:form": "public form of the organisation in the URL; creates only in that organisation",
+    "knowledge:help": "covered by test_help_pages_never_show_another_organisations_articles",
+    "knowledge:article": "covered by test_help_pages_never_show_another_organisations_articles",
+    "knowledge:feedback": "covered by test_help_pages_never_show_another_organisations_articles",
     "ask:sent": "static thank-you page",
     "ask:callback": "public form of the organisation in the URL; creates only in that organisation",
     "ask:follow_up": "covered by test_follow_up_links_only_work_under_their_own_organisation",
@@ -317,3 +321,23 @@ def test_referrals_to_us_never_list_another_organisations_referrals(world):
     page = world.client_a.get(reverse("helpdesk:referrals")).content.decode()
     assert "Beta-vraag" not in page
     assert "Beta-ontvanger" not in page
+
+
+def test_help_pages_never_show_another_organisations_articles(world):
+    with scopes_disabled():
+        Article.objects.create(
+            organisation=world.b,
+            slug="beta-artikel",
+            language="nl",
+            title="Beta-artikel",
+            body="Alleen Beta.",
+            status="published",
+        )
+    client = Client()
+    results = client.get(reverse("knowledge:help", args=[world.a.slug]), {"q": "alleen beta artikel"}).content.decode()
+    assert "Beta-artikel" not in results
+    assert client.get(reverse("knowledge:article", args=[world.a.slug, "beta-artikel"])).status_code == 404
+    feedback = reverse("knowledge:feedback", args=[world.a.slug, "beta-artikel"])
+    assert client.post(feedback, {"helpful": "yes"}).status_code == 404
+    with scopes_disabled():
+        assert not ArticleFeedback.objects.exists()

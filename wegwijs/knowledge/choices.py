@@ -24,3 +24,6 @@ class Audience(models.TextChoices):
 class ArticleStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
+
+
+ORIGINAL_LANGUAGE = "nl"  # translations are linked to the Dutch original; search falls back to it

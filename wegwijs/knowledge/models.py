@@ -7,6 +7,7 @@ override).
 
 from __future__ import annotations
 
+import uuid
 from typing import ClassVar
 
 from django.conf import settings
@@ -120,3 +121,58 @@ class SynonymList(models.Model):
 
     def __str__(self) -> str:
         return f"synonyms {self.language} of organisation {self.organisation_id}"
+
+
+class SearchLog(models.Model):
+    """One search on a public page, kept for insights: the words with identifiers removed, no link to a
+    person. `clicked` is the article opened from the results, if any."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    language = models.CharField(max_length=8)
+    query = models.CharField(max_length=200)
+    result_count = models.PositiveSmallIntegerField()
+    clicked = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[SearchLog]] = models.Manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "created_at"], name="searchlog_org_created")]
+
+    def __str__(self) -> str:
+        return f"search with {self.result_count} results"
+
+
+class ArticleFeedback(models.Model):
+    """A "did this help?" answer on an article page (anonymous)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="feedback")
+    helpful = models.BooleanField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[ArticleFeedback]] = models.Manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "article"], name="feedback_org_article")]
+
+    def __str__(self) -> str:
+        return f"{'yes' if self.helpful else 'no'} on article {self.article_id}"
+
+
+class ArticleView(models.Model):
+    """How often an organisation's public page showed an article, per day (a counter, no person data)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    count = models.PositiveIntegerField(default=0)
+
+    objects: ClassVar[models.Manager[ArticleView]] = models.Manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organisation", "article", "day"], name="article_view_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.count} views of article {self.article_id} on {self.day}"

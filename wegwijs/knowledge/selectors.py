@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+import datetime as dt
 
-from wegwijs.knowledge.choices import ArticleStatus, Audience
-from wegwijs.knowledge.models import Article, HiddenSharedArticle, SynonymList
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Sum
+from django.utils import timezone
+
+from wegwijs.core.errors import NotFound
+from wegwijs.knowledge.choices import ORIGINAL_LANGUAGE, ArticleStatus, Audience
+from wegwijs.knowledge.models import Article, ArticleView, HiddenSharedArticle, SynonymList
 from wegwijs.tenancy.models import Organisation
 
 
@@ -45,3 +49,37 @@ def knowledge_stamp(*, organisation: Organisation) -> tuple[object, ...]:
         synonyms["count"],
         synonyms["changed"],
     )
+
+
+def article_get_public(*, organisation: Organisation, slug: str, language: str) -> tuple[Article, list[str]]:
+    """The article with this short name in the wanted language, else its Dutch original; and the languages
+    it can be read in. NotFound when the organisation shows no such article."""
+    versions = {
+        article.language: article for article in article_list_visible(organisation=organisation).filter(slug=slug)
+    }
+    chosen = versions.get(language) or versions.get(ORIGINAL_LANGUAGE)
+    if chosen is None:
+        raise NotFound("not found")
+    return chosen, sorted(versions)
+
+
+def article_list_top(*, organisation: Organisation, language: str, per_tool: int = 5) -> dict[str, list[Article]]:
+    """Per digital tool, the most viewed articles of the last 30 days (in the wanted language where it exists,
+    else Dutch); unviewed articles follow by title."""
+    since = timezone.localdate() - dt.timedelta(days=30)
+    views = dict(
+        ArticleView.objects.filter(organisation=organisation, day__gte=since)
+        .values("article__slug")
+        .annotate(total=Sum("count"))
+        .values_list("article__slug", "total")
+    )
+    by_slug: dict[str, Article] = {}
+    for article in article_list_visible(organisation=organisation).filter(language__in={language, ORIGINAL_LANGUAGE}):
+        if article.slug not in by_slug or article.language == language:
+            by_slug[article.slug] = article
+    top: dict[str, list[Article]] = {}
+    for article in sorted(by_slug.values(), key=lambda a: (-views.get(a.slug, 0), a.title)):
+        top.setdefault(article.tool, [])
+        if len(top[article.tool]) < per_tool:
+            top[article.tool].append(article)
+    return top

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
+from django.utils import timezone
 
 from wegwijs.accounts.models import User
 from wegwijs.knowledge import exchange
-from wegwijs.knowledge.models import Article, ArticleVersion
+from wegwijs.knowledge.choices import ORIGINAL_LANGUAGE
+from wegwijs.knowledge.models import Article, ArticleFeedback, ArticleVersion, ArticleView, SearchLog
+from wegwijs.knowledge.redaction import redact_query
 from wegwijs.tenancy.models import Organisation
 
-ORIGINAL_LANGUAGE = "nl"  # translations are linked to the Dutch original
 VERSIONED = ("title", "body", "status")
 
 
@@ -135,3 +138,40 @@ def kb_export(*, directory: Path, organisation: Organisation | None) -> list[str
         (directory / name).write_text(exchange.render(source), encoding="utf-8")
         names.append(name)
     return names
+
+
+# --- what people do on the public pages (anonymous usage, decision 0009) ---------------------------------
+
+
+def search_log_record(*, organisation: Organisation, query: str, language: str, result_count: int) -> SearchLog:
+    return SearchLog.objects.create(
+        organisation=organisation,
+        query=redact_query(query),
+        language=language,
+        result_count=min(result_count, 32767),
+    )
+
+
+def search_log_click(*, organisation: Organisation, search_id: str, article: Article) -> None:
+    """The person opened `article` from the results of that search (the first click counts)."""
+    try:
+        uuid.UUID(search_id)
+    except ValueError:
+        return
+    SearchLog.objects.filter(organisation=organisation, public_id=search_id, clicked__isnull=True).update(
+        clicked=article
+    )
+
+
+def article_view_count(*, organisation: Organisation, article: Article) -> None:
+    day = timezone.localdate()
+    updated = ArticleView.objects.filter(organisation=organisation, article=article, day=day).update(
+        count=F("count") + 1
+    )
+    if not updated:
+        ArticleView.objects.get_or_create(organisation=organisation, article=article, day=day)
+        ArticleView.objects.filter(organisation=organisation, article=article, day=day).update(count=F("count") + 1)
+
+
+def article_feedback_give(*, organisation: Organisation, article: Article, helpful: bool) -> ArticleFeedback:
+    return ArticleFeedback.objects.create(organisation=organisation, article=article, helpful=helpful)

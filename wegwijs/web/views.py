@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from wegwijs.knowledge.forms import HelpSearchForm
 from wegwijs.tenancy import selectors
 from wegwijs.tenancy.models import Organisation
 from wegwijs.tenancy.rules import public_view, staff_view
@@ -26,6 +27,7 @@ def organisation_home_view(request: HttpRequest, org_slug: str) -> HttpResponse:
         "contact": public_contact(organisation=organisation),
         "tools": selectors.tool_list(organisation=organisation, active_only=True),
         "locations": selectors.location_list(organisation=organisation),
+        "search_form": HelpSearchForm(),
     }
     return render(request, "web/organisation_home.html", context)
 

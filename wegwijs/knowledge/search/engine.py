@@ -1,8 +1,9 @@
 """The one search engine behind the public help page, the widget, the API and the agents' suggestions.
 
 Per organisation, an index per language is built from the articles it shows and kept in this process until
-the articles or synonyms change (`selectors.knowledge_stamp`). Results in the query's language come first,
-then the Dutch originals of articles that have no translation among them.
+the articles or synonyms change (`selectors.knowledge_stamp`). The query is searched in its own language and
+in Dutch; each article shows once, in the query's language when it has that translation, ranked by its
+better score of the two.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ import threading
 from dataclasses import dataclass
 
 from wegwijs.knowledge import selectors
+from wegwijs.knowledge.choices import ORIGINAL_LANGUAGE
 from wegwijs.knowledge.search import language as detection
 from wegwijs.knowledge.search.index import Document, LanguageIndex
 from wegwijs.knowledge.search.synonyms import DEFAULT_SYNONYMS, groups
 from wegwijs.tenancy.models import Organisation
-
-ORIGINAL_LANGUAGE = "nl"
 
 
 @dataclass(frozen=True)
@@ -76,21 +76,27 @@ def _index(organisation: Organisation, *, public: bool) -> _OrganisationIndex:
 
 
 def kb_search(
-    *, organisation: Organisation, query: str, language: str = "", limit: int = 10, public: bool = True
+    *,
+    organisation: Organisation,
+    query: str,
+    language: str = "",
+    default_language: str = ORIGINAL_LANGUAGE,
+    limit: int = 10,
+    public: bool = True,
 ) -> tuple[str, list[Result]]:
-    """The ranked articles for a query, and the language it was read in (detected when not given)."""
-    language = language or detection.detect(query)
+    """The ranked articles for a query, and the language it was read in (detected when not given; a query
+    too short to tell is read in `default_language`, e.g. the language of the page)."""
+    language = language or detection.detect(query, default=default_language)
     index = _index(organisation, public=public)
-    results: list[Result] = []
-    families: set[int] = set()
+    best: dict[int, tuple[float, _Entry]] = {}  # family -> (score, the version to show)
     for searched in dict.fromkeys([language, ORIGINAL_LANGUAGE]):
         language_index = index.languages.get(searched)
         if language_index is None:
             continue
         for hit in language_index.search(query, limit=limit):
             entry = index.entries[hit.key]
-            if entry.family in families:
-                continue
-            families.add(entry.family)
-            results.append(Result(entry.public_id, entry.slug, entry.language, entry.title, hit.score))
-    return language, results[:limit]
+            score, shown = best.get(entry.family, (0.0, entry))
+            in_query_language = shown.language == language and shown is not entry
+            best[entry.family] = (max(score, hit.score), shown if in_query_language else entry)
+    ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].slug))[:limit]
+    return language, [Result(e.public_id, e.slug, e.language, e.title, round(score, 4)) for score, e in ranked]

@@ -31,7 +31,7 @@ FUZZY_MIN_LENGTH = 4
 FUZZY_LIMIT = 3
 COMPOUND_PART_MIN = 3
 COMPOUND_LANGUAGES = frozenset({"nl", "de"})
-TAIL_MIN = 5
+TAIL_MIN = 4
 SEPARABLE_PARTICLES = frozenset({"in", "uit", "aan", "af", "op", "door", "mee", "terug", "over", "toe", "bij", "vast"})
 
 
@@ -79,7 +79,7 @@ class LanguageIndex:
             for word, weight in bag.items():
                 for term in stems(word, language):
                     terms[term] += weight  # type: ignore[assignment]
-                for part in index._compound_parts(word):
+                for part in index._compound_parts(word, by_stem=False):  # the postings are still being built
                     for term in stems(part, language):
                         terms[term] += weight * COMPOUND_WEIGHT  # type: ignore[assignment]
             for term, weight in terms.items():
@@ -90,14 +90,16 @@ class LanguageIndex:
             index.by_length.setdefault(len(word), []).append(word)
         return index
 
-    def _compound_parts(self, word: str) -> list[str]:
-        """Two known words that make up `word` ("bloeddrukmeter" -> bloeddruk, meter), Dutch and German."""
+    def _compound_parts(self, word: str, *, by_stem: bool = True) -> list[str]:
+        """Two known words that make up `word` ("bloeddrukmeter" -> bloeddruk, meter; "inlogcode" -> inlog,
+        code, known by their stems when searching), Dutch and German."""
         if self.language not in COMPOUND_LANGUAGES or len(word) < 2 * COMPOUND_PART_MIN + 1:
             return []
         for cut in range(len(word) - COMPOUND_PART_MIN, COMPOUND_PART_MIN - 1, -1):
             head, tail = word[:cut], word[cut:]
             for linked_head in (head, head[:-1] if head.endswith("s") else ""):  # the linking s: "veiligheidscode"
-                if linked_head in self.vocabulary and tail in self.vocabulary and linked_head != word:
+                known = self._known if by_stem else self.vocabulary.__contains__
+                if linked_head and linked_head != word and known(linked_head) and known(tail):
                     return [linked_head, tail]
         return []
 
@@ -122,7 +124,7 @@ class LanguageIndex:
                 joined = word + words[position + 1]
                 if joined in self.vocabulary:
                     add(joined, COMPOUND_WEIGHT)
-            if word not in self.vocabulary and not any(term in self.postings for term in stems(word, self.language)):
+            if not self._known(word):
                 for match, similarity in self._close_words(word):
                     add(match, similarity)
                 tail = self._known_tail(word)
@@ -132,14 +134,23 @@ class LanguageIndex:
         return groups
 
     def _query_words(self, text: str) -> list[str]:
-        """Content words, with Dutch separable verbs put together: "in te loggen" -> "inloggen"."""
+        """Content words, with Dutch separable verbs put together: "in te loggen" and "log ik in" -> inloggen."""
+        content = content_words(text, self.language)
+        if self.language != "nl":
+            return content
         raw = words(text)
+        particles = [word for word in raw if word in SEPARABLE_PARTICLES]
         joined = [
             raw[index] + raw[index + 2]
             for index in range(len(raw) - 2)
-            if self.language == "nl" and raw[index] in SEPARABLE_PARTICLES and raw[index + 1] == "te"
+            if raw[index] in SEPARABLE_PARTICLES and raw[index + 1] == "te"
         ]
-        return content_words(text, self.language) + joined
+        joined += [particle + word for particle in particles for word in content if self._known(particle + word)]
+        return content + joined
+
+    def _known(self, word: str) -> bool:
+        """A word the index has, as written or by one of its stems."""
+        return word in self.vocabulary or any(term in self.postings for term in stems(word, self.language))
 
     def _known_tail(self, word: str) -> str:
         """The longest known word that ends an unknown one ("labuitslagen" -> "uitslagen"), Dutch and German."""

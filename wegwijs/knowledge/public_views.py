@@ -1,0 +1,96 @@
+"""The organisation's public help pages: search the knowledge base, read an article, say if it helped.
+No account, works without JavaScript. Searches, views and votes are kept anonymously (decision 0009)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from wegwijs.knowledge import rendering, selectors, services
+from wegwijs.knowledge.choices import ArticleTool
+from wegwijs.knowledge.forms import FeedbackForm, HelpSearchForm
+from wegwijs.knowledge.search.engine import Result, kb_search
+from wegwijs.tenancy.models import Organisation
+from wegwijs.tenancy.rules import public_view
+
+RESULTS = 10
+
+
+@public_view
+@require_GET
+def help_view(request: HttpRequest, org_slug: str) -> HttpResponse:
+    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    page_language = translation.get_language()
+    form = HelpSearchForm(request.GET or None)
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    results: list[Result] = []
+    search_id = ""
+    if query:
+        language, results = kb_search(
+            organisation=organisation, query=query, default_language=page_language, limit=RESULTS
+        )
+        log = services.search_log_record(
+            organisation=organisation, query=query, language=language, result_count=len(results)
+        )
+        search_id = str(log.public_id)
+    return render(
+        request,
+        "knowledge/help.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "query": query,
+            "results": results,
+            "search_id": search_id,
+            "top": [] if query else _top(organisation, page_language),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _top(organisation: Organisation, language: str) -> list[tuple[str, list[object]]]:
+    top = selectors.article_list_top(organisation=organisation, language=language)
+    return [(str(label), list(top[tool])) for tool, label in ArticleTool.choices if top.get(tool)]
+
+
+@public_view
+@require_GET
+def article_view(request: HttpRequest, org_slug: str, slug: str) -> HttpResponse:
+    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    article, languages = selectors.article_get_public(
+        organisation=organisation, slug=slug, language=translation.get_language()
+    )
+    services.article_view_count(organisation=organisation, article=article)
+    if request.GET.get("zoekopdracht"):
+        services.search_log_click(organisation=organisation, search_id=request.GET["zoekopdracht"], article=article)
+    return render(
+        request,
+        "knowledge/article.html",
+        {
+            "organisation": organisation,
+            "article": article,
+            "body": rendering.article_html(article.body),
+            "other_languages": [code for code in languages if code != article.language],
+        },
+    )
+
+
+@public_view
+@require_POST
+def article_feedback_view(request: HttpRequest, org_slug: str, slug: str) -> HttpResponse:
+    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    article, _languages = selectors.article_get_public(
+        organisation=organisation, slug=slug, language=translation.get_language()
+    )
+    form = FeedbackForm(request.POST)
+    if form.is_valid():
+        services.article_feedback_give(organisation=organisation, article=article, helpful=form.cleaned_data["helpful"])
+        if form.cleaned_data["helpful"]:
+            messages.success(request, _("Thank you! Good to hear that this helped."))
+        else:
+            messages.success(request, _("Thank you. We will improve this page. Still stuck? Ask us your question."))
+    return redirect("knowledge:article", org_slug=organisation.slug, slug=article.slug)
