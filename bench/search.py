@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("WEGWIJS_MODE", "test")
+# As in production (test mode checks on every search): the index is compared with the articles every 2 s.
+os.environ.setdefault("WEGWIJS_KNOWLEDGE_INDEX_CHECK_SECONDS", "2")
 if not os.environ.get("DATABASE_URL"):
     os.environ["WEGWIJS_DATA_DIR"] = tempfile.mkdtemp(prefix="wegwijs-bench-search-")
 

@@ -174,6 +174,9 @@ INTAKE_LIMIT_PER_ADDRESS = env.integer("WEGWIJS_INTAKE_LIMIT_PER_ADDRESS", 5)
 INTAKE_LIMIT_PER_CONTACT = env.integer("WEGWIJS_INTAKE_LIMIT_PER_CONTACT", 3)
 INTAKE_WINDOW_MINUTES = env.integer("WEGWIJS_INTAKE_WINDOW_MINUTES", 10)
 FOLLOW_UP_DAYS_AFTER_CLOSE = env.integer("WEGWIJS_FOLLOW_UP_DAYS_AFTER_CLOSE", 30)
+# Knowledge search: how often (seconds) a web process checks whether articles changed since it built its
+# index; 0 checks on every search (tests).
+KNOWLEDGE_INDEX_CHECK_SECONDS = env.integer("WEGWIJS_KNOWLEDGE_INDEX_CHECK_SECONDS", 0 if IS_TEST else 2)
 # Incoming e-mail: attachments kept per file and per message, and the types we accept.
 ATTACHMENT_MAX_BYTES = env.integer("WEGWIJS_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 ATTACHMENTS_MAX_TOTAL_BYTES = env.integer("WEGWIJS_ATTACHMENTS_MAX_TOTAL_BYTES", 25 * 1024 * 1024)

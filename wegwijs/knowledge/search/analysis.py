@@ -92,16 +92,15 @@ STOPWORD_TEXT: dict[str, str] = {
 }
 
 
+LATIN_MARKS = re.compile(r"(?<=[a-z])[\u0300-\u036f]+")  # accents on Latin letters (after case folding)
+
+
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
+    if text.isascii():
+        return text
     text = ARABIC_MARKS.sub("", text).translate(ARABIC_LETTERS)
-    decomposed = unicodedata.normalize("NFD", text)
-    latin_marks_removed = "".join(
-        char
-        for index, char in enumerate(decomposed)
-        if not (unicodedata.combining(char) and index and decomposed[index - 1].isascii())
-    )
-    return unicodedata.normalize("NFC", latin_marks_removed)
+    return unicodedata.normalize("NFC", LATIN_MARKS.sub("", unicodedata.normalize("NFD", text)))
 
 
 STOPWORDS = {language: frozenset(normalise(word) for word in text.split()) for language, text in STOPWORD_TEXT.items()}

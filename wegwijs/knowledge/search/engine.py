@@ -9,7 +9,10 @@ better score of the two.
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
+
+from django.conf import settings
 
 from wegwijs.knowledge import selectors
 from wegwijs.knowledge.choices import ORIGINAL_LANGUAGE
@@ -45,6 +48,7 @@ class _OrganisationIndex:
 
 
 _cache: dict[tuple[int, bool], _OrganisationIndex] = {}
+_checked: dict[tuple[int, bool], float] = {}  # when the index was last compared with the articles
 _lock = threading.Lock()
 
 
@@ -66,12 +70,18 @@ def _build(organisation: Organisation, *, public: bool, stamp: tuple[object, ...
 
 
 def _index(organisation: Organisation, *, public: bool) -> _OrganisationIndex:
-    stamp = selectors.knowledge_stamp(organisation=organisation)
+    """The organisation's index, checked against the articles at most every KNOWLEDGE_INDEX_CHECK_SECONDS."""
     key = (organisation.pk, public)
+    now = time.monotonic()
+    cached = _cache.get(key)
+    if cached is not None and now - _checked.get(key, 0.0) < settings.KNOWLEDGE_INDEX_CHECK_SECONDS:
+        return cached
+    stamp = selectors.knowledge_stamp(organisation=organisation)
     with _lock:
         cached = _cache.get(key)
         if cached is None or cached.stamp != stamp:
             cached = _cache[key] = _build(organisation, public=public, stamp=stamp)
+        _checked[key] = now
     return cached
 
 

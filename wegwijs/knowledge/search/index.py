@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from wegwijs.knowledge.search.analysis import content_words, stems, words
@@ -54,7 +55,9 @@ class Hit:
 class LanguageIndex:
     language: str
     synonyms: dict[str, frozenset[str]] = field(default_factory=dict)  # stem -> the stems of its group
-    postings: dict[str, dict[int, float]] = field(default_factory=dict)  # stem -> {document: weighted tf}
+    # stem -> (documents, their BM25 weight for the stem): the length normalisation is fixed at build time,
+    # so a search only takes maxima and sums of these arrays.
+    postings: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     lengths: list[float] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
     vocabulary: set[str] = field(default_factory=set)  # words as written (normalised), for typos and compounds
@@ -74,21 +77,30 @@ class LanguageIndex:
                     index.vocabulary.add(word)
                     bag[word] += FIELD_WEIGHTS[name]  # type: ignore[assignment]
             bags.append(bag)
+        frequencies: dict[str, dict[int, float]] = {}
+        word_terms: dict[str, list[tuple[str, float]]] = {}  # per distinct word: its terms and their share
         for number, (document, bag) in enumerate(zip(documents, bags, strict=True)):
             terms: Counter[str] = Counter()
             for word, weight in bag.items():
-                for term in stems(word, language):
-                    terms[term] += weight  # type: ignore[assignment]
-                for part in index._compound_parts(word, by_stem=False):  # the postings are still being built
-                    for term in stems(part, language):
-                        terms[term] += weight * COMPOUND_WEIGHT  # type: ignore[assignment]
+                if word not in word_terms:
+                    word_terms[word] = index._word_terms(word)
+                for term, share in word_terms[word]:
+                    terms[term] += weight * share  # type: ignore[assignment]
             for term, weight in terms.items():
-                index.postings.setdefault(term, {})[number] = weight
+                frequencies.setdefault(term, {})[number] = weight
             index.keys.append(document.key)
             index.lengths.append(float(sum(bag.values())))
+        index.postings = _bm25_postings(frequencies, index.lengths)
         for word in index.vocabulary:
             index.by_length.setdefault(len(word), []).append(word)
         return index
+
+    def _word_terms(self, word: str) -> list[tuple[str, float]]:
+        """The terms a word of a document is indexed under: its stems, and its compound parts' stems."""
+        terms = [(term, 1.0) for term in stems(word, self.language)]
+        for part in self._compound_parts(word, by_stem=False):  # the postings are still being built
+            terms += [(term, COMPOUND_WEIGHT) for term in stems(part, self.language)]
+        return terms
 
     def _compound_parts(self, word: str, *, by_stem: bool = True) -> list[str]:
         """Two known words that make up `word` ("bloeddrukmeter" -> bloeddruk, meter; "inlogcode" -> inlog,
@@ -178,25 +190,38 @@ class LanguageIndex:
         groups = [group for group in self.query_terms(text) if group]
         if not groups or not self.keys:
             return []
-        count = len(self.keys)
-        average = sum(self.lengths) / count
-        scores: defaultdict[int, float] = defaultdict(float)
+        total = np.zeros(len(self.keys), dtype=np.float32)
         for group in groups:
-            best: dict[int, float] = {}
+            best = np.zeros(len(self.keys), dtype=np.float32)
             for term, query_weight in group.items():
-                postings = self.postings.get(term)
-                if not postings:
-                    continue
-                idf = math.log(1 + (count - len(postings) + 0.5) / (len(postings) + 0.5))
-                for number, frequency in postings.items():
-                    norm = frequency + K1 * (1 - B + B * self.lengths[number] / average)
-                    score = query_weight * idf * frequency * (K1 + 1) / norm
-                    if score > best.get(number, 0.0):
-                        best[number] = score
-            for number, score in best.items():
-                scores[number] += score
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], self.keys[item[0]]))[:limit]
-        return [Hit(self.keys[number], round(score, 4)) for number, score in ranked]
+                posting = self.postings.get(term)
+                if posting is not None:
+                    documents, weights = posting
+                    best[documents] = np.maximum(best[documents], weights * query_weight)
+            total += best
+        found = np.flatnonzero(total)
+        if len(found) > limit:
+            found = found[np.argpartition(-total[found], limit - 1)[:limit]]
+        ranked = sorted(found.tolist(), key=lambda number: (-float(total[number]), self.keys[number]))
+        return [Hit(self.keys[number], round(float(total[number]), 4)) for number in ranked]
+
+
+def _bm25_postings(
+    frequencies: dict[str, dict[int, float]], lengths: list[float]
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    count = len(lengths)
+    if not count:
+        return {}
+    average = sum(lengths) / count
+    length_array = np.asarray(lengths, dtype=np.float32)
+    postings = {}
+    for term, by_document in frequencies.items():
+        documents = np.fromiter(by_document.keys(), dtype=np.int32, count=len(by_document))
+        frequency = np.fromiter(by_document.values(), dtype=np.float32, count=len(by_document))
+        idf = math.log(1 + (count - len(by_document) + 0.5) / (len(by_document) + 0.5))
+        norm = frequency + K1 * (1 - B + B * length_array[documents] / average)
+        postings[term] = (documents, (idf * frequency * (K1 + 1) / norm).astype(np.float32))
+    return postings
 
 
 def _synonym_map(groups: Iterable[Iterable[str]], language: str) -> dict[str, frozenset[str]]:
