@@ -177,6 +177,11 @@ FOLLOW_UP_DAYS_AFTER_CLOSE = env.integer("WEGWIJS_FOLLOW_UP_DAYS_AFTER_CLOSE", 3
 # Knowledge search: how often (seconds) a web process checks whether articles changed since it built its
 # index; 0 checks on every search (tests).
 KNOWLEDGE_INDEX_CHECK_SECONDS = env.integer("WEGWIJS_KNOWLEDGE_INDEX_CHECK_SECONDS", 0 if IS_TEST else 2)
+# The help widget's panel may be framed by the login pages of the organisation's digital tools (their
+# addresses) and by these origins too (comma-separated; dev: the demo portal page on port 8001).
+WIDGET_FRAME_ORIGINS = env.word_list(
+    "WEGWIJS_WIDGET_FRAME_ORIGINS", ["http://127.0.0.1:8001", "http://localhost:8001"] if IS_DEV else []
+)
 # Incoming e-mail: attachments kept per file and per message, and the types we accept.
 ATTACHMENT_MAX_BYTES = env.integer("WEGWIJS_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 ATTACHMENTS_MAX_TOTAL_BYTES = env.integer("WEGWIJS_ATTACHMENTS_MAX_TOTAL_BYTES", 25 * 1024 * 1024)

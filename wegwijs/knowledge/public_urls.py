@@ -7,6 +7,7 @@ app_name = "knowledge"
 # Mounted under /<org_slug>/ ; Dutch paths because people read and share them.
 urlpatterns = [
     path("hulp/", public_views.help_view, name="help"),
+    path("hulp/paneel/", public_views.help_panel_view, name="panel"),
     path("hulp/<slug:slug>/", public_views.article_view, name="article"),
     path("hulp/<slug:slug>/mening/", public_views.article_feedback_view, name="feedback"),
 ]

@@ -3,21 +3,26 @@ No account, works without JavaScript. Searches, views and votes are kept anonymo
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from wegwijs.core.security_headers import CONTENT_SECURITY_POLICY
 from wegwijs.knowledge import rendering, selectors, services
 from wegwijs.knowledge.choices import ArticleTool
 from wegwijs.knowledge.forms import FeedbackForm, HelpSearchForm
 from wegwijs.knowledge.search.engine import Result, kb_search
 from wegwijs.tenancy.models import Organisation
 from wegwijs.tenancy.rules import public_view
+from wegwijs.web.public import public_contact
 
 RESULTS = 10
+PANEL_RESULTS = 5
 
 
 @public_view
@@ -94,3 +99,49 @@ def article_feedback_view(request: HttpRequest, org_slug: str, slug: str) -> Htt
         else:
             messages.success(request, _("Thank you. We will improve this page. Still stuck? Ask us your question."))
     return redirect("knowledge:article", org_slug=organisation.slug, slug=article.slug)
+
+
+@public_view
+@require_GET
+@xframe_options_exempt  # framed by the organisation's own login pages only: see the frame-ancestors below
+def help_panel_view(request: HttpRequest, org_slug: str) -> HttpResponse:
+    """The help widget's panel, shown in a frame on a portal's login page: search, the top articles for that
+    digital tool, and how to reach the helpdesk. Sets no cookies; the language comes from `?taal=`."""
+    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    language = request.GET.get("taal", "")
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    tool_kind = request.GET.get("hulpmiddel", "")
+    form = HelpSearchForm(request.GET)
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    with translation.override(language):
+        results: list[Result] = []
+        if query:
+            language_read, results = kb_search(
+                organisation=organisation, query=query, default_language=language, limit=PANEL_RESULTS
+            )
+            services.search_log_record(
+                organisation=organisation, query=query, language=language_read, result_count=len(results)
+            )
+        top = selectors.article_list_top(organisation=organisation, language=language).get(tool_kind, [])
+        response = render(
+            request,
+            "knowledge/panel.html",
+            {
+                "organisation": organisation,
+                "form": form,
+                "query": query,
+                "results": results,
+                "top": top[:PANEL_RESULTS],
+                "tool_kind": tool_kind,
+                "language": language,
+                "direction": "rtl" if translation.get_language_bidi() else "ltr",
+                "languages": settings.LANGUAGES,
+                "contact": public_contact(organisation=organisation),
+            },
+        )
+    ancestors = " ".join(["'self'", *selectors.widget_frame_origins(organisation=organisation)])
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY.replace(
+        "frame-ancestors 'none'", f"frame-ancestors {ancestors}"
+    )
+    return response

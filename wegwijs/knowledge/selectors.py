@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from wegwijs.core.errors import NotFound
 from wegwijs.knowledge.choices import ORIGINAL_LANGUAGE, ArticleStatus, Audience
 from wegwijs.knowledge.models import Article, ArticleView, HiddenSharedArticle, SynonymList
-from wegwijs.tenancy.models import Organisation
+from wegwijs.tenancy.models import DigitalTool, Organisation
 
 
 def article_list_visible(*, organisation: Organisation, public: bool = True) -> QuerySet[Article]:
@@ -83,3 +85,16 @@ def article_list_top(*, organisation: Organisation, language: str, per_tool: int
         if len(top[article.tool]) < per_tool:
             top[article.tool].append(article)
     return top
+
+
+def widget_frame_origins(*, organisation: Organisation) -> list[str]:
+    """Where the help widget's panel may be shown: the login pages of the organisation's active digital tools
+    (their scheme, host and port) and WEGWIJS_WIDGET_FRAME_ORIGINS."""
+    origins = []
+    for url in DigitalTool.objects.filter(organisation=organisation, is_active=True).values_list(
+        "login_url", flat=True
+    ):
+        parts = urlsplit(url)
+        if parts.scheme in {"http", "https"} and parts.netloc:
+            origins.append(f"{parts.scheme}://{parts.netloc}")
+    return sorted(set(origins) | set(settings.WIDGET_FRAME_ORIGINS))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from django.conf import settings
 from django.contrib import messages
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
@@ -28,6 +29,7 @@ def organisation_view(request: HttpRequest, slug: str) -> HttpResponse:
         "organisation": organisation,
         "can_edit": can_edit_organisation_data(roles),
         "can_manage_helpdesk": can_manage_helpdesk(roles),
+        "site_url": settings.SITE_URL,
         "departments": selectors.department_list(organisation=organisation),
         "tools": selectors.tool_list(organisation=organisation),
         "locations": selectors.location_list(organisation=organisation),

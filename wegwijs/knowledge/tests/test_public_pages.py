@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from wegwijs.knowledge.models import Article, ArticleFeedback, ArticleView, SearchLog
 from wegwijs.knowledge.redaction import redact_query
+from wegwijs.tenancy.tests.factories import DigitalToolFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +102,22 @@ def test_the_help_page_lists_the_top_articles_per_tool(organisation, digid):
 )
 def test_a_search_is_kept_without_identifiers(text, kept):
     assert redact_query(text) == kept
+
+
+def test_the_widget_panel_may_be_framed_by_the_tools_login_page_and_sets_no_cookie(organisation, digid):
+    DigitalToolFactory(organisation=organisation, kind="portal", login_url="https://mijn.ziekenhuis.example/login")
+    client = Client()
+    response = client.get(reverse("knowledge:panel", args=[organisation.slug]), {"q": "digid", "taal": "ar"})
+    page = response.content.decode()
+    assert "frame-ancestors 'self' https://mijn.ziekenhuis.example" in response.headers["Content-Security-Policy"]
+    assert "X-Frame-Options" not in response.headers
+    assert 'lang="ar" dir="rtl"' in page
+    assert "تسجيل الدخول باستخدام DigiD" in page  # the result in the panel's language
+    assert not response.cookies
+    assert SearchLog.objects.get().language == "ar"
+
+
+def test_other_pages_still_refuse_to_be_framed(organisation, digid):
+    response = Client().get(reverse("knowledge:help", args=[organisation.slug]))
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Frame-Options"] == "DENY"
