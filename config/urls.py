@@ -13,6 +13,7 @@ urlpatterns = [
     path("staff/org/", include("wegwijs.tenancy.urls")),
     path("staff/audit/", include("wegwijs.audit.urls")),
     path("staff/", include("wegwijs.helpdesk.urls")),
+    path("staff/", include("wegwijs.knowledge.urls")),
     path("staff/", include("wegwijs.accounts.urls")),
     path("<slug:org_slug>/", include("wegwijs.helpdesk.public_urls")),
     path("<slug:org_slug>/", include("wegwijs.knowledge.public_urls")),

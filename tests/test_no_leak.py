@@ -20,7 +20,7 @@ from wegwijs.api.api import api
 from wegwijs.helpdesk.models import Attachment, Macro, Message, Referral, Ticket
 from wegwijs.helpdesk.services import Intake, ticket_create
 from wegwijs.helpdesk.tests.factories import MessageFactory, TicketFactory
-from wegwijs.knowledge.models import Article, ArticleFeedback
+from wegwijs.knowledge.models import Article, ArticleFeedback, SynonymList
 from wegwijs.tenancy.models import Department, DigitalTool, Organisation
 from wegwijs.tenancy.roles import ALL_ROLES, ApiScope
 from wegwijs.tenancy.services import api_token_create
@@ -44,6 +44,7 @@ class World:
     b_attachment: Any
     b_referral: Any
     b_macro: Any
+    b_article: Any
     client_a: Client
     token_a: str
 
@@ -74,6 +75,13 @@ PAGES = [
     Page("helpdesk:classify", lambda w: [w.b_ticket.public_id], post_only=True, post={"classify-route": "privacy"}),
     Page("helpdesk:referral", lambda w: [w.b_referral.public_id]),
     Page("helpdesk:macros", lambda w: [w.b.slug]),
+    Page("kb:articles", lambda w: [w.b.slug]),
+    Page("kb:article_create", lambda w: [w.b.slug], post={"title": "Sneaky", "action": "save"}),
+    Page("kb:article", lambda w: [w.b.slug, w.b_article.public_id], post={"title": "Sneaky", "action": "save"}),
+    Page("kb:article", lambda w: [w.a.slug, w.b_article.public_id], post={"title": "Sneaky", "action": "save"}),
+    Page("kb:hide", lambda w: [w.a.slug, w.b_article.public_id], post_only=True, post={"hidden": "yes"}),
+    Page("kb:readability", lambda w: [w.b.slug], post_only=True, post={"body": "x"}),
+    Page("kb:synonyms", lambda w: [w.b.slug], post={"text": "beta, sneaky"}),
     Page(
         "helpdesk:service_levels",
         lambda w: [w.b.slug],
@@ -184,6 +192,9 @@ def world(db, make_staff) -> World:
             organisation=b, ticket=b_ticket, route="care_provider", target_name="Beta-ontvanger", handed_over=True
         ),
         b_macro=Macro.objects.create(organisation=b, name="Beta-macro", body="Beta-tekst"),
+        b_article=Article.objects.create(
+            organisation=b, slug="beta", language="nl", title="Beta-vraag artikel", body="Beta.", status="published"
+        ),
         b_department=DepartmentFactory(organisation=b, name="Beta-afdeling"),
         b_tool=DigitalToolFactory(organisation=b, name="Beta-portaal"),
         b_member=b_member,
@@ -204,6 +215,8 @@ def b_snapshot(world: World) -> tuple[Any, ...]:
             Message.objects.filter(organisation=world.b).count(),
             list(Referral.objects.filter(organisation=world.b).values_list("received_at", flat=True)),
             sorted(Macro.objects.filter(organisation=world.b).values_list("name", "body")),
+            sorted(Article.objects.filter(organisation=world.b).values_list("title", "status")),
+            sorted(SynonymList.objects.filter(organisation=world.b).values_list("text", flat=True)),
         )
 
 

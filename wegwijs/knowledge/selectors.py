@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -11,7 +12,14 @@ from django.utils import timezone
 
 from wegwijs.core.errors import NotFound
 from wegwijs.knowledge.choices import ORIGINAL_LANGUAGE, ArticleStatus, Audience
-from wegwijs.knowledge.models import Article, ArticleView, HiddenSharedArticle, SynonymList
+from wegwijs.knowledge.models import (
+    Article,
+    ArticleFeedback,
+    ArticleView,
+    HiddenSharedArticle,
+    SearchLog,
+    SynonymList,
+)
 from wegwijs.tenancy.models import DigitalTool, Organisation
 
 
@@ -98,3 +106,69 @@ def widget_frame_origins(*, organisation: Organisation) -> list[str]:
         if parts.scheme in {"http", "https"} and parts.netloc:
             origins.append(f"{parts.scheme}://{parts.netloc}")
     return sorted(set(origins) | set(settings.WIDGET_FRAME_ORIGINS))
+
+
+@dataclass(frozen=True)
+class EditorRow:
+    article: Article
+    is_hidden: bool  # a shared article this organisation does not show
+    languages: list[str]  # the languages this article's family is written in
+
+
+def article_list_for_editor(*, organisation: Organisation) -> list[EditorRow]:
+    """The organisation's own articles and the shared ones (with whether they are hidden), originals first."""
+    hidden = set(HiddenSharedArticle.objects.filter(organisation=organisation).values_list("article_id", flat=True))
+    articles = list(
+        Article.objects.filter(Q(organisation=organisation) | Q(organisation__isnull=True)).order_by(
+            "organisation", "slug", "language"
+        )
+    )
+    families: dict[tuple[int | None, str], list[str]] = {}
+    for article in articles:
+        families.setdefault((article.organisation_id, article.slug), []).append(article.language)
+    return [
+        EditorRow(article, article.pk in hidden, families[(article.organisation_id, article.slug)])
+        for article in articles
+        if article.language == ORIGINAL_LANGUAGE or article.translation_of_id is None
+    ]
+
+
+def article_get_for_editor(*, organisation: Organisation, public_id: str) -> Article:
+    """One of the organisation's own articles, or a shared one (read-only for it)."""
+    article = Article.objects.filter(
+        Q(organisation=organisation) | Q(organisation__isnull=True), public_id=public_id
+    ).first()
+    if article is None:
+        raise NotFound("not found")
+    return article
+
+
+def article_originals(*, organisation: Organisation) -> QuerySet[Article]:
+    return Article.objects.filter(organisation=organisation, language=ORIGINAL_LANGUAGE, translation_of__isnull=True)
+
+
+@dataclass(frozen=True)
+class ArticleStats:
+    views: int  # the last 30 days
+    helpful: int
+    not_helpful: int
+    searches: int  # searches from which people opened it (30 days)
+    queries: list[str]  # what they searched, most recent first
+
+
+def article_stats(*, organisation: Organisation, article: Article) -> ArticleStats:
+    since = timezone.localdate() - dt.timedelta(days=30)
+    views = ArticleView.objects.filter(organisation=organisation, article=article, day__gte=since).aggregate(
+        total=Sum("count")
+    )["total"]
+    votes = ArticleFeedback.objects.filter(organisation=organisation, article=article).aggregate(
+        yes=Count("id", filter=Q(helpful=True)), no=Count("id", filter=Q(helpful=False))
+    )
+    searches = SearchLog.objects.filter(organisation=organisation, clicked=article, created_at__date__gte=since)
+    return ArticleStats(
+        views=views or 0,
+        helpful=votes["yes"],
+        not_helpful=votes["no"],
+        searches=searches.count(),
+        queries=list(searches.order_by("-created_at").values_list("query", flat=True)[:10]),
+    )

@@ -11,13 +11,26 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from wegwijs.accounts.models import User
+from wegwijs.core.errors import DomainError
 from wegwijs.knowledge import exchange
 from wegwijs.knowledge.choices import ORIGINAL_LANGUAGE
-from wegwijs.knowledge.models import Article, ArticleFeedback, ArticleVersion, ArticleView, SearchLog
+from wegwijs.knowledge.models import (
+    Article,
+    ArticleFeedback,
+    ArticleVersion,
+    ArticleView,
+    HiddenSharedArticle,
+    SearchLog,
+    SynonymList,
+)
 from wegwijs.knowledge.redaction import redact_query
 from wegwijs.tenancy.models import Organisation
 
 VERSIONED = ("title", "body", "status")
+
+
+class ArticleSlugTaken(DomainError):
+    code = "article_slug_taken"
 
 
 @transaction.atomic
@@ -32,7 +45,10 @@ def article_save(
         return article, False
     for name, value in fields.items():
         setattr(article, name, value)
-    article.full_clean(validate_unique=False, exclude=["translation_of"])
+    article.full_clean(validate_unique=False, validate_constraints=False, exclude=["translation_of"])
+    owned = Article.objects.filter(**_owned(article.organisation), slug=article.slug, language=article.language)
+    if owned.exclude(pk=article.pk).exists():
+        raise ArticleSlugTaken("another article has this short name in this language")
     article.save()
     if is_new or any(name in fields for name in VERSIONED):
         last = ArticleVersion.objects.filter(article=article).aggregate(number=Max("number"))["number"] or 0
@@ -175,3 +191,24 @@ def article_view_count(*, organisation: Organisation, article: Article) -> None:
 
 def article_feedback_give(*, organisation: Organisation, article: Article, helpful: bool) -> ArticleFeedback:
     return ArticleFeedback.objects.create(organisation=organisation, article=article, helpful=helpful)
+
+
+# --- editors --------------------------------------------------------------------------------------------
+
+
+def shared_article_hide(*, actor: User, organisation: Organisation, article: Article, hidden: bool) -> None:
+    """An organisation shows or hides a shared article on its pages."""
+    if not article.is_shared:
+        return
+    if hidden:
+        HiddenSharedArticle.objects.get_or_create(organisation=organisation, article=article)
+    else:
+        HiddenSharedArticle.objects.filter(organisation=organisation, article=article).delete()
+
+
+def synonyms_save(*, actor: User, organisation: Organisation, language: str, text: str) -> None:
+    """The organisation's own synonym list for a language; an empty list brings back the standard one."""
+    if text.strip():
+        SynonymList.objects.update_or_create(organisation=organisation, language=language, defaults={"text": text})
+    else:
+        SynonymList.objects.filter(organisation=organisation, language=language).delete()

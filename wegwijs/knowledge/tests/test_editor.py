@@ -1,0 +1,127 @@
+"""Editors keep the organisation's articles, see the B1 check and how articles do, and keep the synonyms."""
+
+import pytest
+from django.urls import reverse
+
+from wegwijs.knowledge import readability
+from wegwijs.knowledge.models import Article, ArticleVersion, HiddenSharedArticle, SearchLog, SynonymList
+from wegwijs.knowledge.search.engine import kb_search
+from wegwijs.tenancy.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+HARD = (
+    "Indien u vervolgens de applicatie wenst te gebruiken, dient u zich middels uw gebruikersnaam en wachtwoord "
+    "aan te melden teneinde toegang te verkrijgen tot de functionaliteit."
+)
+
+
+def article_data(**overrides):
+    data = {
+        "title": "Inloggen met DigiD",
+        "slug": "inloggen-met-digid",
+        "language": "nl",
+        "tool": "digid",
+        "audience": ["patient", "naaste"],
+        "tags": "Inloggen, DigiD",
+        "body": "Open de DigiD app. Scan de code.",
+        "status": "published",
+        "action": "save",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_an_editor_writes_an_article_and_every_save_is_a_version(organisation, make_staff):
+    editor, client = make_staff(Role.EDITOR, organisation)
+    response = client.post(reverse("kb:article_create", args=[organisation.slug]), article_data())
+    assert response.status_code == 302
+    article = Article.objects.get(organisation=organisation)
+    assert (article.tags, article.status) == (["inloggen", "digid"], "published")
+    client.post(response["Location"], article_data(body="Open de DigiD app en kies Inloggen."))
+    versions = list(ArticleVersion.objects.filter(article=article).values_list("number", "author"))
+    assert versions == [(2, editor.pk), (1, editor.pk)]
+    _language, results = kb_search(organisation=organisation, query="digid")
+    assert [result.slug for result in results] == ["inloggen-met-digid"]
+
+
+def test_preview_shows_the_b1_check_without_saving(organisation, make_staff):
+    _editor, client = make_staff(Role.EDITOR, organisation)
+    page = client.post(
+        reverse("kb:article_create", args=[organisation.slug]), article_data(body=HARD, action="preview")
+    ).content.decode()
+    assert "middels → met" in page
+    assert "Long sentences" in page or "Lange zinnen" in page
+    assert not Article.objects.exists()
+    partial = client.post(reverse("kb:readability", args=[organisation.slug]), {"body": HARD}).content.decode()
+    assert 'id="readability"' in partial
+    assert "<html" not in partial
+
+
+def test_a_short_name_is_used_once_per_language(organisation, make_staff):
+    _editor, client = make_staff(Role.EDITOR, organisation)
+    url = reverse("kb:article_create", args=[organisation.slug])
+    client.post(url, article_data())
+    response = client.post(url, article_data(title="Nog een keer"))
+    assert response.status_code == 400
+    assert Article.objects.count() == 1
+
+
+def test_shared_articles_are_hidden_or_shown_but_not_changed_here(organisation, make_staff):
+    _editor, client = make_staff(Role.EDITOR, organisation)
+    shared = Article.objects.create(slug="gedeeld", language="nl", title="Gedeeld", body="Tekst.", status="published")
+    page = client.post(reverse("kb:article", args=[organisation.slug, shared.public_id]), article_data(slug="gedeeld"))
+    assert page.status_code == 400
+    assert Article.objects.get(pk=shared.pk).title == "Gedeeld"
+    client.post(reverse("kb:hide", args=[organisation.slug, shared.public_id]), {"hidden": "yes"})
+    assert HiddenSharedArticle.objects.filter(organisation=organisation, article=shared).exists()
+    client.post(reverse("kb:hide", args=[organisation.slug, shared.public_id]), {"hidden": "no"})
+    assert not HiddenSharedArticle.objects.exists()
+
+
+def test_the_article_page_shows_how_it_does(organisation, make_staff):
+    _editor, client = make_staff(Role.EDITOR, organisation)
+    article = Article.objects.create(
+        organisation=organisation, slug="a", language="nl", title="A", body="Tekst.", status="published"
+    )
+    SearchLog.objects.create(
+        organisation=organisation, language="nl", query="wachtwort", result_count=1, clicked=article
+    )
+    page = client.get(reverse("kb:article", args=[organisation.slug, article.public_id])).content.decode()
+    assert "wachtwort" in page
+
+
+def test_editors_keep_the_synonyms_and_search_uses_them(organisation, make_staff):
+    _editor, client = make_staff(Role.EDITOR, organisation)
+    Article.objects.create(
+        organisation=organisation,
+        slug="p",
+        language="nl",
+        title="Het portaal",
+        body="Zo werkt het.",
+        status="published",
+    )
+    url = reverse("kb:synonyms", args=[organisation.slug])
+    assert "beeldbellen" in client.get(url).content.decode()  # starts from the shipped list
+    client.post(f"{url}?language=nl", {"text": "portaal, zorgomgeving"})
+    assert SynonymList.objects.get(organisation=organisation, language="nl").text == "portaal, zorgomgeving"
+    _language, results = kb_search(organisation=organisation, query="zorgomgeving", language="nl")
+    assert [result.slug for result in results] == ["p"]
+
+
+@pytest.mark.parametrize("role", [Role.AGENT, Role.ANALYST, Role.CARE_PROVIDER])
+def test_only_editors_keep_articles(organisation, make_staff, role):
+    _user, client = make_staff(role, organisation)
+    assert client.get(reverse("kb:articles", args=[organisation.slug])).status_code == 404
+    assert client.post(reverse("kb:article_create", args=[organisation.slug]), article_data()).status_code == 404
+
+
+def test_the_b1_check_counts_dutch_syllables_and_flags_hard_text():
+    assert readability.syllables("bloeddrukmeter") == 4
+    easy = readability.check("Open de app. Kies Inloggen. Vul uw code in.")
+    hard = readability.check(HARD)
+    assert easy.is_b1
+    assert not hard.is_b1
+    assert hard.score < easy.score
+    assert ("indien", "als") in hard.hard_words
+    assert readability.check("").words == 0
