@@ -137,6 +137,7 @@ EXEMPT = {
     "knowledge:article": "covered by test_help_pages_never_show_another_organisations_articles",
     "knowledge:feedback": "covered by test_help_pages_never_show_another_organisations_articles",
     "knowledge:panel": "covered by test_help_pages_never_show_another_organisations_articles",
+    "knowledge:handout": "covered by test_help_pages_never_show_another_organisations_articles",
     "ask:sent": "static thank-you page",
     "ask:callback": "public form of the organisation in the URL; creates only in that organisation",
     "ask:follow_up": "covered by test_follow_up_links_only_work_under_their_own_organisation",
@@ -353,6 +354,7 @@ def test_help_pages_never_show_another_organisations_articles(world):
     panel = client.get(reverse("knowledge:panel", args=[world.a.slug]), {"q": "alleen beta artikel"})
     assert "Beta-artikel" not in panel.content.decode()
     assert client.get(reverse("knowledge:article", args=[world.a.slug, "beta-artikel"])).status_code == 404
+    assert client.get(reverse("knowledge:handout", args=[world.a.slug, "beta-artikel"])).status_code == 404
     feedback = reverse("knowledge:feedback", args=[world.a.slug, "beta-artikel"])
     assert client.post(feedback, {"helpful": "yes"}).status_code == 404
     with scopes_disabled():

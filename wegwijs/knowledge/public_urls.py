@@ -10,4 +10,5 @@ urlpatterns = [
     path("hulp/paneel/", public_views.help_panel_view, name="panel"),
     path("hulp/<slug:slug>/", public_views.article_view, name="article"),
     path("hulp/<slug:slug>/mening/", public_views.article_feedback_view, name="feedback"),
+    path("hulp/<slug:slug>/pdf/", public_views.article_handout_view, name="handout"),
 ]

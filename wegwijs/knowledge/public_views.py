@@ -7,13 +7,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from wegwijs.core.security_headers import CONTENT_SECURITY_POLICY
-from wegwijs.knowledge import rendering, selectors, services
+from wegwijs.knowledge import handout, rendering, selectors, services
 from wegwijs.knowledge.choices import ArticleTool
 from wegwijs.knowledge.forms import FeedbackForm, HelpSearchForm
 from wegwijs.knowledge.search.engine import Result, kb_search
@@ -144,4 +145,19 @@ def help_panel_view(request: HttpRequest, org_slug: str) -> HttpResponse:
     response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY.replace(
         "frame-ancestors 'none'", f"frame-ancestors {ancestors}"
     )
+    return response
+
+
+@public_view
+@require_GET
+def article_handout_view(request: HttpRequest, org_slug: str, slug: str) -> HttpResponse:
+    """The article as an A4 PDF with a QR code back to it, in the page's language where translated."""
+    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    article, _languages = selectors.article_get_public(
+        organisation=organisation, slug=slug, language=translation.get_language()
+    )
+    url = f"{settings.SITE_URL}{reverse('knowledge:article', args=[organisation.slug, article.slug])}"
+    pdf = handout.article_handout_pdf(organisation=organisation, article=article, url=url)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{article.slug}.{article.language}.pdf"'
     return response
