@@ -182,6 +182,9 @@ KNOWLEDGE_INDEX_CHECK_SECONDS = env.integer("WEGWIJS_KNOWLEDGE_INDEX_CHECK_SECON
 WIDGET_FRAME_ORIGINS = env.word_list(
     "WEGWIJS_WIDGET_FRAME_ORIGINS", ["http://127.0.0.1:8001", "http://localhost:8001"] if IS_DEV else []
 )
+# The public API (knowledge search and articles, no token): requests per client address per minute, counted
+# per web process (Django's local-memory cache).
+API_PUBLIC_LIMIT_PER_MINUTE = env.integer("WEGWIJS_API_PUBLIC_LIMIT_PER_MINUTE", 100_000 if IS_TEST else 120)
 # Incoming e-mail: attachments kept per file and per message, and the types we accept.
 ATTACHMENT_MAX_BYTES = env.integer("WEGWIJS_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 ATTACHMENTS_MAX_TOTAL_BYTES = env.integer("WEGWIJS_ATTACHMENTS_MAX_TOTAL_BYTES", 25 * 1024 * 1024)
@@ -256,6 +259,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.text("WEGWIJS_LOG_LEVEL", "INFO")},
+    # WeasyPrint reports every step of every PDF at INFO; its warnings and errors still show.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "weasyprint.progress": {"level": "WARNING"}},
 }
 
 # Background work runs from the database: `wegwijs db_worker` on any number of machines.

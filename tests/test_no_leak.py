@@ -164,6 +164,11 @@ API_OPERATIONS = {
     "GET /api/v1/tickets/{ticket_id}": "b_ticket",
     "PATCH /api/v1/tickets/{ticket_id}": "b_ticket",
     "POST /api/v1/tickets/{ticket_id}/messages": "b_ticket",
+    # Public by design: an organisation's published help articles, for anyone (no token data involved).
+    "GET /api/v1/organisations/{slug}/knowledge/search": "public",
+    "GET /api/v1/organisations/{slug}/knowledge/articles/{article_slug}": "public",
+    "POST /api/v1/knowledge/articles": "create",
+    "PATCH /api/v1/knowledge/articles/{article_id}": "b_article",
 }
 
 
@@ -258,19 +263,29 @@ def test_api_operation_never_shows_or_changes_another_organisations_data(world, 
     kind = API_OPERATIONS[operation]
     client = Client(headers={"Authorization": f"Bearer {world.token_a}"})
     before = b_snapshot(world)
-    if kind in {"b_department", "b_tool", "b_ticket"}:
-        target = {"b_department": world.b_department, "b_tool": world.b_tool, "b_ticket": world.b_ticket}[kind]
+    if kind in {"b_department", "b_tool", "b_ticket", "b_article"}:
+        target = {
+            "b_department": world.b_department,
+            "b_tool": world.b_tool,
+            "b_ticket": world.b_ticket,
+            "b_article": world.b_article,
+        }[kind]
         url = re.sub(r"\{\w+_id\}", str(target.public_id), path)
         body = {
             "b_department": '{"name": "Sneaky"}',
             "b_tool": '{"name": "Sneaky"}',
             "b_ticket": '{"status": "closed", "kind": "note", "body": "Sneaky"}',
+            "b_article": '{"title": "Sneaky", "status": "draft"}',
         }[kind]
         response = client.generic(method, url, body, content_type="application/json")
         assert response.status_code == 404
         assert response.json()["error"]["code"] == "not_found"
+    elif kind == "public":
+        url = path.replace("{slug}", world.a.slug).replace("{article_slug}", "beta")
+        response = client.get(url, {"q": "beta vraag artikel"})
+        assert response.status_code in {200, 404}
     elif kind == "create":
-        body = {"name": "Nieuw", "kind": "app", "question": "Nieuwe vraag"}
+        body = {"name": "Nieuw", "kind": "app", "question": "Nieuwe vraag", "slug": "nieuw", "title": "N", "body": "N"}
         response = client.post(path, body, content_type="application/json")
         assert response.status_code == 201
     else:

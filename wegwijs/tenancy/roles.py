@@ -23,3 +23,4 @@ class ApiScope(models.TextChoices):
     ORGANISATION_WRITE = "organisation:write", _("Change departments and tools")
     TICKETS_READ = "tickets:read", _("Read questions and their messages")
     TICKETS_WRITE = "tickets:write", _("Create questions, add messages, change status and assignee")
+    KNOWLEDGE_WRITE = "knowledge:write", _("Create and change the organisation's help articles")
