@@ -185,6 +185,8 @@ WIDGET_FRAME_ORIGINS = env.word_list(
 # The public API (knowledge search and articles, no token): requests per client address per minute, counted
 # per web process (Django's local-memory cache).
 API_PUBLIC_LIMIT_PER_MINUTE = env.integer("WEGWIJS_API_PUBLIC_LIMIT_PER_MINUTE", 100_000 if IS_TEST else 120)
+# Pictures editors upload for help articles: the largest file accepted.
+KNOWLEDGE_IMAGE_MAX_BYTES = env.integer("WEGWIJS_KNOWLEDGE_IMAGE_MAX_BYTES", 2 * 1024 * 1024)
 # Incoming e-mail: attachments kept per file and per message, and the types we accept.
 ATTACHMENT_MAX_BYTES = env.integer("WEGWIJS_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 ATTACHMENTS_MAX_TOTAL_BYTES = env.integer("WEGWIJS_ATTACHMENTS_MAX_TOTAL_BYTES", 25 * 1024 * 1024)

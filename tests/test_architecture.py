@@ -40,6 +40,7 @@ PLATFORM_MODELS = {
     "knowledge.SearchLog": "anonymous searches on public pages, identifiers redacted (no link to a person)",
     "knowledge.ArticleFeedback": "anonymous 'did this help?' answers",
     "knowledge.ArticleView": "a daily view counter per article",
+    "knowledge.ArticleImage": "a picture for public help articles (no person data)",
 }
 
 

@@ -20,7 +20,7 @@ from wegwijs.api.api import api
 from wegwijs.helpdesk.models import Attachment, Macro, Message, Referral, Ticket
 from wegwijs.helpdesk.services import Intake, ticket_create
 from wegwijs.helpdesk.tests.factories import MessageFactory, TicketFactory
-from wegwijs.knowledge.models import Article, ArticleFeedback, SynonymList
+from wegwijs.knowledge.models import Article, ArticleFeedback, ArticleImage, SynonymList
 from wegwijs.tenancy.models import Department, DigitalTool, Organisation
 from wegwijs.tenancy.roles import ALL_ROLES, ApiScope
 from wegwijs.tenancy.services import api_token_create
@@ -82,6 +82,7 @@ PAGES = [
     Page("kb:hide", lambda w: [w.a.slug, w.b_article.public_id], post_only=True, post={"hidden": "yes"}),
     Page("kb:readability", lambda w: [w.b.slug], post_only=True, post={"body": "x"}),
     Page("kb:synonyms", lambda w: [w.b.slug], post={"text": "beta, sneaky"}),
+    Page("kb:images", lambda w: [w.b.slug], post={"image-description": "Sneaky"}),
     Page(
         "helpdesk:service_levels",
         lambda w: [w.b.slug],
@@ -138,6 +139,7 @@ EXEMPT = {
     "knowledge:feedback": "covered by test_help_pages_never_show_another_organisations_articles",
     "knowledge:panel": "covered by test_help_pages_never_show_another_organisations_articles",
     "knowledge:handout": "covered by test_help_pages_never_show_another_organisations_articles",
+    "knowledge:image": "covered by test_help_pages_never_show_another_organisations_articles",
     "ask:sent": "static thank-you page",
     "ask:callback": "public form of the organisation in the URL; creates only in that organisation",
     "ask:follow_up": "covered by test_follow_up_links_only_work_under_their_own_organisation",
@@ -370,6 +372,11 @@ def test_help_pages_never_show_another_organisations_articles(world):
     assert "Beta-artikel" not in panel.content.decode()
     assert client.get(reverse("knowledge:article", args=[world.a.slug, "beta-artikel"])).status_code == 404
     assert client.get(reverse("knowledge:handout", args=[world.a.slug, "beta-artikel"])).status_code == 404
+    with scopes_disabled():
+        image = ArticleImage.objects.create(
+            organisation=world.b, description="Beta", content_type="image/png", size=3, content=b"abc"
+        )
+    assert client.get(reverse("knowledge:image", args=[world.a.slug, image.public_id])).status_code == 404
     feedback = reverse("knowledge:feedback", args=[world.a.slug, "beta-artikel"])
     assert client.post(feedback, {"helpful": "yes"}).status_code == 404
     with scopes_disabled():

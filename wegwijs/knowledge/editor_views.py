@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wegwijs.accounts.models import User
 from wegwijs.knowledge import readability, rendering, selectors, services
-from wegwijs.knowledge.forms import ArticleForm, SynonymsForm
+from wegwijs.knowledge.forms import ArticleForm, ImageForm, SynonymsForm
 from wegwijs.knowledge.models import Article
 from wegwijs.knowledge.search.synonyms import DEFAULT_SYNONYMS
 from wegwijs.tenancy.roles import Role
@@ -149,4 +149,35 @@ def synonyms_view(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "knowledge/synonyms.html",
         {"organisation": organisation, "form": form, "language": language, "languages": settings.LANGUAGES},
+    )
+
+
+@staff_view(Role.EDITOR)
+@require_http_methods(["GET", "POST"])
+def images_view(request: HttpRequest, slug: str) -> HttpResponse:
+    """Pictures for the articles: upload one, then paste its Markdown line into an article."""
+    organisation = organisation_get_for_access(slug=slug)
+    form = ImageForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        user: User = request.user  # type: ignore[assignment]
+        try:
+            if upload.size > settings.KNOWLEDGE_IMAGE_MAX_BYTES:  # refused before it is read into memory
+                raise services.image_too_large()
+            services.article_image_add(
+                actor=user,
+                organisation=organisation,
+                content=upload.read(),
+                description=form.cleaned_data["description"],
+            )
+        except services.ImageRefused as error:
+            form.add_error("file", error.message)
+        else:
+            messages.success(request, _("The picture is saved. Copy its line into an article."))
+            return redirect("kb:images", slug=organisation.slug)
+    return render(
+        request,
+        "knowledge/images.html",
+        {"organisation": organisation, "form": form, "images": selectors.article_image_list(organisation=organisation)},
+        status=400 if form.errors else 200,
     )

@@ -74,3 +74,14 @@ class SynonymsForm(AccessibleFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 16}),
         help_text=_("One group per line, words separated by commas. Empty: the standard list is used."),
     )
+
+
+class ImageForm(AccessibleFormMixin, forms.Form):
+    prefix = "image"
+
+    file = forms.FileField(label=_("Picture (PNG, JPEG, GIF or WebP)"))
+    description = forms.CharField(
+        label=_("What the picture shows"),
+        max_length=200,
+        help_text=_("Read aloud to people who cannot see the picture."),
+    )

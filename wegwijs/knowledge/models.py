@@ -176,3 +176,23 @@ class ArticleView(models.Model):
 
     def __str__(self) -> str:
         return f"{self.count} views of article {self.article_id} on {self.day}"
+
+
+class ArticleImage(models.Model):
+    """A picture for the organisation's articles (a screenshot of a step), served by Wegwijs itself."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    description = models.CharField(_("what the picture shows"), max_length=200)
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField()
+    content = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[ArticleImage]] = models.Manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "created_at"], name="article_image_org_created")]
+
+    def __str__(self) -> str:
+        return f"image {self.public_id}"

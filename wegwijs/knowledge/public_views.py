@@ -3,6 +3,8 @@ No account, works without JavaScript. Searches, views and votes are kept anonymo
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -160,4 +162,16 @@ def article_handout_view(request: HttpRequest, org_slug: str, slug: str) -> Http
     pdf = handout.article_handout_pdf(organisation=organisation, article=article, url=url)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{article.slug}.{article.language}.pdf"'
+    return response
+
+
+@public_view
+@require_GET
+def image_view(request: HttpRequest, org_slug: str, public_id: UUID) -> HttpResponse:
+    """A picture of the organisation's articles (public, like the articles)."""
+    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    image = selectors.article_image_get(organisation=organisation, public_id=str(public_id))
+    response = HttpResponse(bytes(image.content), content_type=image.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "public, max-age=86400"
     return response

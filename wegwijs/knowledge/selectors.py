@@ -15,6 +15,7 @@ from wegwijs.knowledge.choices import ORIGINAL_LANGUAGE, ArticleStatus, Audience
 from wegwijs.knowledge.models import (
     Article,
     ArticleFeedback,
+    ArticleImage,
     ArticleView,
     HiddenSharedArticle,
     SearchLog,
@@ -172,3 +173,14 @@ def article_stats(*, organisation: Organisation, article: Article) -> ArticleSta
         searches=searches.count(),
         queries=list(searches.order_by("-created_at").values_list("query", flat=True)[:10]),
     )
+
+
+def article_image_list(*, organisation: Organisation) -> QuerySet[ArticleImage]:
+    return ArticleImage.objects.filter(organisation=organisation).defer("content").order_by("-created_at")
+
+
+def article_image_get(*, organisation: Organisation, public_id: str) -> ArticleImage:
+    image = ArticleImage.objects.filter(organisation=organisation, public_id=public_id).first()
+    if image is None:
+        raise NotFound("not found")
+    return image

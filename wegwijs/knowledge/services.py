@@ -6,9 +6,11 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import DomainError
@@ -17,6 +19,7 @@ from wegwijs.knowledge.choices import ORIGINAL_LANGUAGE
 from wegwijs.knowledge.models import (
     Article,
     ArticleFeedback,
+    ArticleImage,
     ArticleVersion,
     ArticleView,
     HiddenSharedArticle,
@@ -212,3 +215,41 @@ def synonyms_save(*, actor: User, organisation: Organisation, language: str, tex
         SynonymList.objects.update_or_create(organisation=organisation, language=language, defaults={"text": text})
     else:
         SynonymList.objects.filter(organisation=organisation, language=language).delete()
+
+
+# What a picture file starts with, per type we accept (the browser's word for the type is not trusted).
+IMAGE_SIGNATURES = {
+    b"\x89PNG\r\n\x1a\n": "image/png",
+    b"\xff\xd8\xff": "image/jpeg",
+    b"GIF87a": "image/gif",
+    b"GIF89a": "image/gif",
+}
+
+
+class ImageRefused(DomainError):
+    code = "image_refused"
+
+
+def image_too_large() -> ImageRefused:
+    return ImageRefused(
+        _("This picture is too large. The most is %(megabytes)s MB.")
+        % {"megabytes": f"{settings.KNOWLEDGE_IMAGE_MAX_BYTES / 1024 / 1024:g}"}
+    )
+
+
+def article_image_add(*, actor: User, organisation: Organisation, content: bytes, description: str) -> ArticleImage:
+    """Keep a picture for the organisation's articles: PNG, JPEG, GIF or WebP, within the size limit."""
+    if len(content) > settings.KNOWLEDGE_IMAGE_MAX_BYTES:
+        raise image_too_large()
+    content_type = next((kind for start, kind in IMAGE_SIGNATURES.items() if content.startswith(start)), "")
+    if not content_type and content[:4] == b"RIFF" and content[8:12] == b"WEBP":
+        content_type = "image/webp"
+    if not content_type:
+        raise ImageRefused(_("This is not a picture we can show. Use a PNG, JPEG, GIF or WebP file."))
+    return ArticleImage.objects.create(
+        organisation=organisation,
+        description=description.strip()[:200],
+        content_type=content_type,
+        size=len(content),
+        content=content,
+    )

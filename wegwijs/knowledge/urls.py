@@ -12,4 +12,5 @@ urlpatterns = [
     path("org/<slug:slug>/articles/<uuid:public_id>/", editor_views.article_edit_view, name="article"),
     path("org/<slug:slug>/articles/<uuid:public_id>/hide/", editor_views.shared_article_hide_view, name="hide"),
     path("org/<slug:slug>/synonyms/", editor_views.synonyms_view, name="synonyms"),
+    path("org/<slug:slug>/images/", editor_views.images_view, name="images"),
 ]

@@ -71,8 +71,11 @@ class LocationView:
     week: list[tuple[str, list[tuple[str, str]]]]  # weekday key -> periods, Monday first
 
 
-def location_list(*, organisation: Organisation, now: dt.datetime | None = None) -> list[LocationView]:
-    """The help points serving the organisation, each with whether it is open now and when that changes."""
+def location_list(
+    *, organisation: Organisation, now: dt.datetime | None = None, postcode: str = ""
+) -> list[LocationView]:
+    """The help points serving the organisation, each with whether it is open now and when that changes;
+    with a postcode, only those whose areas (PC4 ranges) include it."""
     moment = timezone.localtime(now)
     upcoming = OpeningHoursException.objects.filter(date__gte=moment.date())
     locations = (
@@ -82,6 +85,8 @@ def location_list(*, organisation: Organisation, now: dt.datetime | None = None)
     )
     views = []
     for location in locations:
+        if postcode and not places.serves_postcode(location.postcode_ranges, postcode):
+            continue
         exceptions = {item.date: item.periods for item in location.upcoming_exceptions}  # type: ignore[attr-defined]
         week = [(day, [tuple(period) for period in location.weekly_hours.get(day, [])]) for day in places.WEEKDAYS]
         views.append(

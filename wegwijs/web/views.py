@@ -10,6 +10,7 @@ from wegwijs.knowledge.forms import HelpSearchForm
 from wegwijs.tenancy import selectors
 from wegwijs.tenancy.models import Organisation
 from wegwijs.tenancy.rules import public_view, staff_view
+from wegwijs.web.forms import PostcodeForm
 from wegwijs.web.public import public_contact
 
 
@@ -22,11 +23,17 @@ def landing_view(request: HttpRequest) -> HttpResponse:
 @require_GET
 def organisation_home_view(request: HttpRequest, org_slug: str) -> HttpResponse:
     organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    postcode_form = PostcodeForm(request.GET if "postcode" in request.GET else None)
+    postcode = postcode_form.cleaned_data["postcode"] if postcode_form.is_valid() else ""
+    nearby = selectors.location_list(organisation=organisation, postcode=postcode) if postcode else []
     context = {
         "organisation": organisation,
         "contact": public_contact(organisation=organisation),
         "tools": selectors.tool_list(organisation=organisation, active_only=True),
-        "locations": selectors.location_list(organisation=organisation),
+        "locations": nearby or selectors.location_list(organisation=organisation),
+        "postcode_form": postcode_form,
+        "postcode": postcode,
+        "nearby_found": bool(nearby),
         "search_form": HelpSearchForm(),
     }
     return render(request, "web/organisation_home.html", context)

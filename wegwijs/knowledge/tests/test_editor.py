@@ -1,10 +1,22 @@
 """Editors keep the organisation's articles, see the B1 check and how articles do, and keep the synonyms."""
 
-import pytest
-from django.urls import reverse
+import io
 
-from wegwijs.knowledge import readability
-from wegwijs.knowledge.models import Article, ArticleVersion, HiddenSharedArticle, SearchLog, SynonymList
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from PIL import Image
+
+from wegwijs.knowledge import readability, rendering
+from wegwijs.knowledge.models import (
+    Article,
+    ArticleImage,
+    ArticleVersion,
+    HiddenSharedArticle,
+    SearchLog,
+    SynonymList,
+)
 from wegwijs.knowledge.search.engine import kb_search
 from wegwijs.tenancy.roles import Role
 
@@ -125,3 +137,44 @@ def test_the_b1_check_counts_dutch_syllables_and_flags_hard_text():
     assert hard.score < easy.score
     assert ("indien", "als") in hard.hard_words
     assert readability.check("").words == 0
+
+
+def png_bytes() -> bytes:
+    image = Image.new("RGB", (4, 4), "white")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_an_editor_uploads_a_picture_and_an_article_shows_it(organisation, make_staff):
+    _editor, client = make_staff(Role.EDITOR, organisation)
+    upload = SimpleUploadedFile("stap1.png", png_bytes(), content_type="application/octet-stream")
+    response = client.post(
+        reverse("kb:images", args=[organisation.slug]), {"image-file": upload, "image-description": "De knop Inloggen"}
+    )
+    assert response.status_code == 302
+    image = ArticleImage.objects.get()
+    assert (image.content_type, image.description) == ("image/png", "De knop Inloggen")
+    url = reverse("knowledge:image", args=[organisation.slug, image.public_id])
+    served = Client().get(url)
+    assert (served["Content-Type"], served["X-Content-Type-Options"], served.content) == (
+        "image/png",
+        "nosniff",
+        png_bytes(),
+    )
+    assert f'<img src="{url}" alt="De knop Inloggen">' in rendering.article_html(f"![De knop Inloggen]({url})")
+
+
+def test_a_picture_too_large_or_not_a_picture_is_refused_in_the_editors_language(organisation, make_staff, settings):
+    settings.KNOWLEDGE_IMAGE_MAX_BYTES = 10
+    _editor, client = make_staff(Role.EDITOR, organisation)
+    url = reverse("kb:images", args=[organisation.slug])
+    big = client.post(url, {"image-file": SimpleUploadedFile("a.png", png_bytes()), "image-description": "x"})
+    assert big.status_code == 400
+    assert "te groot" in big.content.decode()
+    settings.KNOWLEDGE_IMAGE_MAX_BYTES = 2_000_000
+    script = client.post(
+        url, {"image-file": SimpleUploadedFile("a.png", b"<script>alert(1)</script>"), "image-description": "x"}
+    )
+    assert script.status_code == 400
+    assert not ArticleImage.objects.exists()

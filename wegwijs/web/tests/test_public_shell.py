@@ -91,3 +91,18 @@ def test_phone_numbers_and_addresses_keep_their_order_in_right_to_left_pages(org
     page = page_in("ar", reverse("web:organisation_home", args=[organisation.slug]))
     assert f'dir="ltr">{organisation.contact_phone}</a>' in page
     assert "<bdi>7771 AB Vechtstad</bdi>" in page
+
+
+def test_a_postcode_shows_the_help_points_that_serve_it(organisation):
+    LocationFactory(organisations=[organisation], name="Infohuis Hardenberg", postcode_ranges=[[7770, 7799]])
+    LocationFactory(organisations=[organisation], name="Bibliotheek Dedemsvaart", postcode_ranges=[[7700, 7709]])
+    url = reverse("web:organisation_home", args=[organisation.slug])
+    near = Client().get(url, {"postcode": "7772 ab"}).content.decode()
+    assert "Infohuis Hardenberg" in near
+    assert "Bibliotheek Dedemsvaart" not in near
+    elsewhere = Client().get(url, {"postcode": "1012"}).content.decode()
+    assert "Infohuis Hardenberg" in elsewhere
+    assert "Bibliotheek Dedemsvaart" in elsewhere  # none serves it: all help points are shown, and that is said
+    wrong = Client().get(url, {"postcode": "Hardenberg"})
+    assert wrong.status_code == 200
+    assert "utrecht-form-field-error-message" in wrong.content.decode()
