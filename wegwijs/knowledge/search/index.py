@@ -31,8 +31,10 @@ FUZZY_MIN_SCORE = 80.0  # rapidfuzz ratio, 0-100
 FUZZY_MIN_LENGTH = 4
 FUZZY_LIMIT = 3
 COMPOUND_PART_MIN = 3
+LINKED_HEAD_MIN = 5
 COMPOUND_LANGUAGES = frozenset({"nl", "de"})
-TAIL_MIN = 4
+TAIL_MIN = 5
+STEM_HEAD_MIN = 5  # a head known only by its stem ("inlog" in "inlogcode") must be this long
 SEPARABLE_PARTICLES = frozenset({"in", "uit", "aan", "af", "op", "door", "mee", "terug", "over", "toe", "bij", "vast"})
 
 
@@ -103,15 +105,21 @@ class LanguageIndex:
         return terms
 
     def _compound_parts(self, word: str, *, by_stem: bool = True) -> list[str]:
-        """Two known words that make up `word` ("bloeddrukmeter" -> bloeddruk, meter; "inlogcode" -> inlog,
-        code, known by their stems when searching), Dutch and German."""
+        """Two known words that make up `word` ("bloeddrukmeter" -> bloeddruk, meter; when searching, a longer
+        head may be known by its stem: "inlogcode" -> inlog, code), Dutch and German."""
         if self.language not in COMPOUND_LANGUAGES or len(word) < 2 * COMPOUND_PART_MIN + 1:
             return []
         for cut in range(len(word) - COMPOUND_PART_MIN, COMPOUND_PART_MIN - 1, -1):
             head, tail = word[:cut], word[cut:]
-            for linked_head in (head, head[:-1] if head.endswith("s") else ""):  # the linking s: "veiligheidscode"
-                known = self._known if by_stem else self.vocabulary.__contains__
-                if linked_head and linked_head != word and known(linked_head) and known(tail):
+            # The linking s ("veiligheidscode"), only after a head of some length: "pass|word" is no compound.
+            linked = head[:-1] if head.endswith("s") and len(head) > LINKED_HEAD_MIN else ""
+            for linked_head in (head, linked):
+                head_known = (
+                    self._known(linked_head)
+                    if by_stem and len(linked_head) >= STEM_HEAD_MIN
+                    else linked_head in self.vocabulary
+                )
+                if linked_head and linked_head != word and head_known and tail in self.vocabulary:
                     return [linked_head, tail]
         return []
 
