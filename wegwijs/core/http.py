@@ -14,3 +14,9 @@ def client_address(request: HttpRequest) -> str | None:
         if hops:
             return hops[-1]
     return request.META.get("REMOTE_ADDR")
+
+
+def requested_language(request: HttpRequest, parameter: str = "language") -> str:
+    """A language named in the query string (`?language=ar`), if it is one we serve; else the default."""
+    language = request.GET.get(parameter, settings.LANGUAGE_CODE)
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import DomainError
+from wegwijs.core.http import requested_language
 from wegwijs.helpdesk import calls, macros, referrals, selectors, services, walk_in
 from wegwijs.helpdesk.forms import (
     AssignForm,
@@ -319,9 +320,7 @@ def refer_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def referral_texts_view(request: HttpRequest, slug: str) -> HttpResponse:
     """Editors word what people are told when their question is referred, per language."""
     organisation = organisation_get_for_access(slug=slug)
-    language = request.GET.get("language", settings.LANGUAGE_CODE)
-    if language not in dict(settings.LANGUAGES):
-        language = settings.LANGUAGE_CODE
+    language = requested_language(request)
     form = ReferralTextForm(
         request.POST or None,
         defaults=referrals.referral_texts_defaults(language=language),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wegwijs.accounts.models import User
+from wegwijs.core.http import requested_language
 from wegwijs.knowledge import readability, rendering, selectors, services
 from wegwijs.knowledge.forms import ArticleForm, ImageForm, SynonymsForm
 from wegwijs.knowledge.models import Article
@@ -133,9 +134,7 @@ def shared_article_hide_view(request: HttpRequest, slug: str, public_id: UUID) -
 @require_http_methods(["GET", "POST"])
 def synonyms_view(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = organisation_get_for_access(slug=slug)
-    language = request.GET.get("language", settings.LANGUAGE_CODE)
-    if language not in dict(settings.LANGUAGES):
-        language = settings.LANGUAGE_CODE
+    language = requested_language(request)
     own = selectors.synonym_text(organisation=organisation, language=language)
     form = SynonymsForm(
         request.POST or None, initial={"text": own if own is not None else DEFAULT_SYNONYMS.get(language, "")}

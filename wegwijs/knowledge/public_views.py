@@ -15,10 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from wegwijs.core.http import requested_language
 from wegwijs.core.security_headers import CONTENT_SECURITY_POLICY
 from wegwijs.knowledge import handout, rendering, selectors, services
 from wegwijs.knowledge.choices import ArticleTool
 from wegwijs.knowledge.forms import FeedbackForm, HelpSearchForm
+from wegwijs.knowledge.models import Article
 from wegwijs.knowledge.search.engine import Result, kb_search
 from wegwijs.tenancy.models import Organisation
 from wegwijs.tenancy.rules import public_view
@@ -65,13 +67,16 @@ def _top(organisation: Organisation, language: str) -> list[tuple[str, list[obje
     return [(str(label), list(top[tool])) for tool, label in ArticleTool.choices if top.get(tool)]
 
 
+def _article(organisation: Organisation, slug: str) -> tuple[Article, list[str]]:
+    """The article in the page's language where it is translated, and the languages it has."""
+    return selectors.article_get_public(organisation=organisation, slug=slug, language=translation.get_language())
+
+
 @public_view
 @require_GET
 def article_view(request: HttpRequest, org_slug: str, slug: str) -> HttpResponse:
     organisation: Organisation = request.organisation  # type: ignore[attr-defined]
-    article, languages = selectors.article_get_public(
-        organisation=organisation, slug=slug, language=translation.get_language()
-    )
+    article, languages = _article(organisation, slug)
     services.article_view_count(organisation=organisation, article=article)
     if request.GET.get("zoekopdracht"):
         services.search_log_click(organisation=organisation, search_id=request.GET["zoekopdracht"], article=article)
@@ -91,9 +96,7 @@ def article_view(request: HttpRequest, org_slug: str, slug: str) -> HttpResponse
 @require_POST
 def article_feedback_view(request: HttpRequest, org_slug: str, slug: str) -> HttpResponse:
     organisation: Organisation = request.organisation  # type: ignore[attr-defined]
-    article, _languages = selectors.article_get_public(
-        organisation=organisation, slug=slug, language=translation.get_language()
-    )
+    article, _languages = _article(organisation, slug)
     form = FeedbackForm(request.POST)
     if form.is_valid():
         services.article_feedback_give(organisation=organisation, article=article, helpful=form.cleaned_data["helpful"])
@@ -111,9 +114,7 @@ def help_panel_view(request: HttpRequest, org_slug: str) -> HttpResponse:
     """The help widget's panel, shown in a frame on a portal's login page: search, the top articles for that
     digital tool, and how to reach the helpdesk. Sets no cookies; the language comes from `?taal=`."""
     organisation: Organisation = request.organisation  # type: ignore[attr-defined]
-    language = request.GET.get("taal", "")
-    if language not in dict(settings.LANGUAGES):
-        language = settings.LANGUAGE_CODE
+    language = requested_language(request, "taal")
     tool_kind = request.GET.get("hulpmiddel", "")
     form = HelpSearchForm(request.GET)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
@@ -155,9 +156,7 @@ def help_panel_view(request: HttpRequest, org_slug: str) -> HttpResponse:
 def article_handout_view(request: HttpRequest, org_slug: str, slug: str) -> HttpResponse:
     """The article as an A4 PDF with a QR code back to it, in the page's language where translated."""
     organisation: Organisation = request.organisation  # type: ignore[attr-defined]
-    article, _languages = selectors.article_get_public(
-        organisation=organisation, slug=slug, language=translation.get_language()
-    )
+    article, _languages = _article(organisation, slug)
     url = f"{settings.SITE_URL}{reverse('knowledge:article', args=[organisation.slug, article.slug])}"
     pdf = handout.article_handout_pdf(organisation=organisation, article=article, url=url)
     response = HttpResponse(pdf, content_type="application/pdf")
