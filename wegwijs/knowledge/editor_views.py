@@ -35,6 +35,7 @@ def articles_view(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "organisation": organisation,
             "rows": selectors.article_list_for_editor(organisation=organisation),
+            "failed": selectors.search_list_failed(organisation=organisation),
             "languages": [code for code, _name in settings.LANGUAGES],
         },
     )

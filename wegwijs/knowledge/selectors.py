@@ -184,3 +184,25 @@ def article_image_get(*, organisation: Organisation, public_id: str) -> ArticleI
     if image is None:
         raise NotFound("not found")
     return image
+
+
+@dataclass(frozen=True)
+class FailedSearches:
+    without_result: list[tuple[str, int]]  # (what people typed, how often), most frequent first
+    without_click: list[tuple[str, int]]
+
+
+def search_list_failed(*, organisation: Organisation, days: int = 30, limit: int = 20) -> FailedSearches:
+    """What people searched on the organisation's pages and did not find, or found but did not open: the
+    articles an editor should write or fix."""
+    since = timezone.now() - dt.timedelta(days=days)
+    searches = SearchLog.objects.filter(organisation=organisation, created_at__gte=since)
+
+    def grouped(rows: QuerySet[SearchLog]) -> list[tuple[str, int]]:
+        counted = rows.values("query").annotate(times=Count("id")).order_by("-times", "query")[:limit]
+        return [(row["query"], row["times"]) for row in counted]
+
+    return FailedSearches(
+        without_result=grouped(searches.filter(result_count=0)),
+        without_click=grouped(searches.filter(result_count__gt=0, clicked__isnull=True)),
+    )

@@ -178,3 +178,15 @@ def test_a_picture_too_large_or_not_a_picture_is_refused_in_the_editors_language
     )
     assert script.status_code == 400
     assert not ArticleImage.objects.exists()
+
+
+def test_the_editor_sees_what_people_did_not_find(organisation, make_staff, other_organisation):
+    _editor, client = make_staff(Role.EDITOR, organisation)
+    for query, results in [("parkeren", 0), ("parkeren", 0), ("rolstoel", 0), ("inloggen", 3)]:
+        SearchLog.objects.create(organisation=organisation, language="nl", query=query, result_count=results)
+    SearchLog.objects.create(organisation=other_organisation, language="nl", query="elders gezocht", result_count=0)
+    page = client.get(reverse("kb:articles", args=[organisation.slug])).content.decode()
+    assert "parkeren (2×)" in page
+    assert "rolstoel (1×)" in page
+    assert "inloggen (1×)" in page  # found, but nothing opened
+    assert "elders gezocht" not in page
