@@ -59,7 +59,7 @@ def macro_get(*, organisation: Organisation, public_id: UUID | str) -> Macro:
     return macro
 
 
-def _check_placeholders(body: str) -> None:
+def _check_fields(body: str) -> None:
     """Only the known fields, with matching braces: a mistake shows now, not in a reply to a person."""
     try:
         fields = {field for _text, field, _spec, _conversion in string.Formatter().parse(body) if field is not None}
@@ -82,7 +82,7 @@ def macro_save(
     *, actor: User, organisation: Organisation, macro: Macro | None, name: str, language: str, body: str
 ) -> Macro:
     """Create a macro, or change one of the organisation's macros."""
-    _check_placeholders(body)
+    _check_fields(body)
     if macro is None:
         macro = Macro(organisation=organisation)
     elif macro.organisation_id != organisation.pk:
