@@ -1,6 +1,5 @@
-"""Rules-based triage: a deliberate first version behind the final contract.
-
-The Triage engine issue replaces the guesses (language model, trained route/topic classifier) without
+"""Rules-based route, topic and urgency behind the final triage contract; the language comes from lingua
+(`language.py`). The Triage engine issue replaces the route/topic guesses with a trained classifier without
 changing this signature. Safety first: red flags are matched in every supported language regardless of the
 detected language, and when several routes match, the most safety-critical wins.
 """
@@ -9,16 +8,13 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
 from wegwijs.triage import lexicon
+from wegwijs.triage.language import detect_language
 from wegwijs.triage.redaction import redact_bsn
 from wegwijs.triage.result import ROUTES, TriageResult
 
-MODEL_VERSION = "rules-2026.11"
-SCRIPT_LANGUAGES = (("ARABIC", "ar"), ("CYRILLIC", "uk"))
-TURKISH_LETTERS = frozenset("ğışİ")
-POLISH_LETTERS = frozenset("ąęłńśźż")
+MODEL_VERSION = "rules-2026.12"
 
 
 def _normalise(text: str) -> str:
@@ -57,27 +53,6 @@ def urgent_reasons(text: str) -> list[str]:
             if match and not _negated_or_past(normalised, match.start()):
                 reasons.append(phrase)
     return reasons
-
-
-def detect_language(text: str) -> tuple[str, float]:
-    letters = [char for char in text if char.isalpha()]
-    if len(letters) < 3:
-        return "und", 0.0
-    for script, language in SCRIPT_LANGUAGES:
-        share = sum(script in unicodedata.name(char, "") for char in letters) / len(letters)
-        if share > 0.5:
-            return language, min(1.0, 0.6 + share / 2)
-    words = re.findall(r"\w+", text.lower())
-    scores = {language: sum(word in stopwords for word in words) for language, stopwords in lexicon.STOPWORDS.items()}
-    if TURKISH_LETTERS & set(text):
-        scores["tr"] += 2
-    if POLISH_LETTERS & set(text.lower()):
-        scores["pl"] += 2
-    best = max(scores, key=lambda language: scores[language])
-    if scores[best] == 0:
-        return "und", 0.0
-    runner_up = sorted(scores.values())[-2]
-    return best, round(min(1.0, 0.4 + 0.15 * (scores[best] - runner_up)), 2)
 
 
 def _matching_routes(text: str) -> set[str]:

@@ -125,32 +125,4 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
         "geen e-mail", "geen sms", "melding", "meldingen", "notificatie", "herinnering", "notification", "reminder",
     ),
 }
-
-# Very common words per language, for a simple language guess on short messages.
-STOPWORDS: dict[str, frozenset[str]] = {
-    "nl": frozenset({
-        "bij", "dat", "de", "een", "en", "er", "heb", "het", "hoe", "ik", "in", "is", "je", "kan", "maar", "met",
-        "mijn", "naar", "niet", "nog", "ook", "op", "u", "uw", "van", "voor", "wat", "wil", "zijn",
-    }),
-    "en": frozenset({
-        "a", "also", "an", "and", "are", "but", "can", "do", "does", "for", "have", "how", "i", "in", "is", "it",
-        "my", "not", "of", "on", "that", "the", "there", "to", "what", "with", "you",
-    }),
-    "de": frozenset({
-        "aber", "auch", "auf", "das", "dass", "der", "die", "du", "ein", "eine", "für", "habe", "ich", "in", "ist",
-        "kann", "mein", "mit", "nicht", "sind", "und", "von", "was", "wie",
-    }),
-    "fr": frozenset({
-        "ai", "aussi", "avec", "comment", "dans", "de", "est", "et", "je", "la", "le", "les", "ma", "mais", "mon",
-        "pas", "peux", "pour", "que", "sont", "sur", "tu", "un", "une",
-    }),
-    "tr": frozenset({
-        "ama", "ben", "benim", "bir", "bu", "da", "de", "değil", "ile", "istiyorum", "için", "mi", "nasıl", "ne",
-        "olarak", "sen", "var", "ve", "yapamıyorum", "yok", "çok",
-    }),
-    "pl": frozenset({
-        "ale", "co", "czy", "do", "i", "ja", "jak", "jest", "mam", "moja", "mój", "na", "nie", "się", "też", "to",
-        "ty", "w", "z", "że",
-    }),
-}
 # fmt: on
