@@ -40,6 +40,9 @@ def _negated_or_past(text: str, start: int) -> bool:
         following = before[index + 1] if index + 1 < len(before) else ""
         if word in lexicon.NEGATIONS and following not in lexicon.NOT_ONLY:
             return True
+    after = [word.strip(",;:.") for word in text[start:sentence_end].split()[:6]]
+    if any(word in lexicon.POST_NEGATIONS for word in after):
+        return True
     sentence = text[sentence_start:sentence_end]
     return any(marker in sentence for marker in lexicon.PAST_MARKERS)
 

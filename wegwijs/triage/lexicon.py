@@ -14,29 +14,40 @@ RED_FLAGS: dict[str, tuple[str, ...]] = {
         "bloeding stopt niet", "zelfmoord", "suïcide", "niet meer leven", "dood willen", "wil dood",
         "einde aan mijn leven", "reageert niet", "niet wakker te krijgen", "allergische reactie", "keel zwelt",
         "dikke keel", "hartaanval", "beroerte", "epileptische aanval", "stuipen",
+        # lay words, from the training examples
+        "in elkaar gezakt", "niet wakker", "gezicht hangt", "mond hangt", "hangt scheef", "praat ineens raar",
+        "praat heel raar", "kwijlt", "blijft bloeden", "bloedt heel erg", "bloedt erg", "zie het niet meer zitten",
+        "pillen gespaard", "slaappillen ingenomen", "al mijn pillen", "zwelt op", "piept bij het ademen",
+        "benauwder", "lippen worden blauw", "blauwe lippen", "kan niet goed ademen", "heel slap",
+        "reageert nergens op", "tong is dik", "epipen", "geen lucht",
     ),
     "en": (
         "chest pain", "pain in my chest", "pressure on my chest", "can't breathe", "cannot breathe",
         "short of breath", "shortness of breath", "unconscious", "passed out", "fainted", "face drooping", "stroke",
         "slurred speech", "heavy bleeding", "bleeding heavily", "suicide", "kill myself", "want to die",
         "end my life", "not responding", "won't wake up", "anaphylaxis", "allergic reaction", "throat swelling",
-        "heart attack", "seizure",
+        "heart attack", "seizure", "chest pains", "arm feels numb", "ending it all", "end it all", "lips are blue",
+        "blue lips", "not breathing", "can't wake", "cannot wake", "overdose",
     ),
     "de": (
         "brustschmerzen", "schmerzen in der brust", "atemnot", "bekomme keine luft", "bewusstlos", "schlaganfall",
-        "starke blutung", "selbstmord", "suizid", "nicht mehr leben", "reagiert nicht", "herzinfarkt",
+        "starke blutung", "selbstmord", "suizid", "nicht mehr leben", "reagiert nicht", "herzinfarkt", "umgekippt",
+        "wacht nicht auf",
     ),
     "fr": (
         "douleur thoracique", "douleur à la poitrine", "je ne peux pas respirer", "essoufflé", "inconscient",
         "évanoui", "avc", "saigne beaucoup", "suicide", "me tuer", "ne répond pas", "crise cardiaque",
+        "ne respire plus", "lèvres sont bleues", "lèvres bleues",
     ),
     "tr": (
         "göğüs ağrısı", "göğsüm ağrıyor", "nefes alamıyorum", "nefes darlığı", "bayıldı", "bilinçsiz", "felç",
-        "çok kanama", "intihar", "ölmek istiyorum", "tepki vermiyor", "kalp krizi",
+        "çok kanama", "intihar", "ölmek istiyorum", "tepki vermiyor", "kalp krizi", "bir tarafa kaydı",
+        "konuşamıyor", "göğsünde çok ağrı", "göğsünde ağrı", "kendimi öldürmeyi", "yaşamak istemiyorum",
     ),
     "pl": (
         "ból w klatce piersiowej", "nie mogę oddychać", "duszność", "nieprzytomny", "zemdlał", "udar",
-        "silne krwawienie", "samobójstwo", "chcę umrzeć", "nie reaguje", "zawał",
+        "silne krwawienie", "samobójstwo", "chcę umrzeć", "nie reaguje", "zawał", "opadnięty kącik ust", "bełkocze",
+        "nie moge oddychac", "chce umrzec",
     ),
     "uk": (
         "біль у грудях", "не можу дихати", "задишка", "непритомний", "знепритомнів", "інсульт", "сильна кровотеча",
@@ -44,7 +55,8 @@ RED_FLAGS: dict[str, tuple[str, ...]] = {
     ),
     "ar": (
         "ألم في الصدر", "ألم بالصدر", "لا أستطيع التنفس", "ضيق في التنفس", "فاقد الوعي", "أغمي عليه", "جلطة",
-        "نزيف شديد", "انتحار", "أريد أن أموت", "لا يستجيب", "نوبة قلبية",
+        "نزيف شديد", "انتحار", "أريد أن أموت", "لا يستجيب", "نوبة قلبية", "نزيف قوي", "وجهها مائل",
+        "وجهه مائل", "ألم شديد في الصدر", "لا يستطيع التنفس", "لا تستطيع التنفس",
     ),
 }
 
@@ -52,6 +64,8 @@ NEGATIONS = frozenset({
     "bez", "değil", "geen", "kein", "keine", "never", "nicht", "nie", "niet", "no", "nooit", "not", "pas", "sans",
     "without", "yok", "zonder", "без", "не", "немає", "بدون", "لا", "ليس",
 })
+# Negations that follow what they deny (Turkish: "göğüs ağrısı yok").
+POST_NEGATIONS = frozenset({"yok", "değil", "yoktur"})
 # "not only chest pain" is no negation.
 NOT_ONLY = frozenset({
     "alleen", "enkel", "just", "nur", "only", "sadece", "seulement", "tylko", "лише", "فقط",
