@@ -62,11 +62,18 @@ def article_edit_view(request: HttpRequest, slug: str, public_id: UUID | None = 
         if article is not None and article.is_shared:
             form.add_error(None, _("A shared article is changed by the platform. Hide it, or write your own."))
         else:
-            saved = _save(request.user, organisation, article, form.cleaned_data)  # type: ignore[arg-type]
-            if saved is not None:
+            user: User = request.user  # type: ignore[assignment]
+            try:
+                saved, _changed = services.article_save(
+                    article=article or Article(organisation=organisation), actor=user, **form.cleaned_data
+                )
+            except services.ArticleSlugTaken:
+                form.add_error(
+                    "slug", _("This organisation already has an article with this short name in this language.")
+                )
+            else:
                 messages.success(request, _("The article is saved."))
                 return redirect("kb:article", slug=organisation.slug, public_id=saved.public_id)
-            form.add_error("slug", _("This organisation already has an article with this short name in this language."))
     return render(
         request,
         "knowledge/editor_edit.html",
@@ -99,17 +106,6 @@ def _initial(article: Article | None) -> dict[str, Any] | None:
         "video_transcript": article.video_transcript,
         "status": article.status,
     }
-
-
-def _save(actor: User, organisation: Any, article: Article | None, data: dict[str, Any]) -> Article | None:
-    """None when another article already has the short name in that language."""
-    try:
-        saved, _changed = services.article_save(
-            article=article or Article(organisation=organisation), actor=actor, **data
-        )
-    except services.ArticleSlugTaken:
-        return None
-    return saved
 
 
 @staff_view(Role.EDITOR)

@@ -21,7 +21,7 @@ from wegwijs.knowledge import handout, rendering, selectors, services
 from wegwijs.knowledge.choices import ArticleTool
 from wegwijs.knowledge.forms import FeedbackForm, HelpSearchForm
 from wegwijs.knowledge.models import Article
-from wegwijs.knowledge.search.engine import Result, kb_search
+from wegwijs.knowledge.search.engine import Result
 from wegwijs.tenancy.models import Organisation
 from wegwijs.tenancy.rules import public_view
 from wegwijs.web.public import public_contact
@@ -40,11 +40,8 @@ def help_view(request: HttpRequest, org_slug: str) -> HttpResponse:
     results: list[Result] = []
     search_id = ""
     if query:
-        language, results = kb_search(
+        results, log = services.search_public(
             organisation=organisation, query=query, default_language=page_language, limit=RESULTS
-        )
-        log = services.search_log_record(
-            organisation=organisation, query=query, language=language, result_count=len(results)
         )
         search_id = str(log.public_id)
     return render(
@@ -121,11 +118,8 @@ def help_panel_view(request: HttpRequest, org_slug: str) -> HttpResponse:
     with translation.override(language):
         results: list[Result] = []
         if query:
-            language_read, results = kb_search(
+            results, _log = services.search_public(
                 organisation=organisation, query=query, default_language=language, limit=PANEL_RESULTS
-            )
-            services.search_log_record(
-                organisation=organisation, query=query, language=language_read, result_count=len(results)
             )
         top = selectors.article_list_top(organisation=organisation, language=language).get(tool_kind, [])
         response = render(

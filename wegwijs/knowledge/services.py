@@ -27,6 +27,7 @@ from wegwijs.knowledge.models import (
     SynonymList,
 )
 from wegwijs.knowledge.redaction import redact_query
+from wegwijs.knowledge.search.engine import Result, kb_search
 from wegwijs.tenancy.models import Organisation
 
 VERSIONED = ("title", "body", "status")
@@ -160,6 +161,17 @@ def kb_export(*, directory: Path, organisation: Organisation | None) -> list[str
 
 
 # --- what people do on the public pages (anonymous usage, decision 0009) ---------------------------------
+
+
+def search_public(
+    *, organisation: Organisation, query: str, default_language: str, limit: int
+) -> tuple[list[Result], SearchLog]:
+    """A search on a public page (help pages, widget): the results, and the anonymous record kept of it."""
+    language, results = kb_search(
+        organisation=organisation, query=query, default_language=default_language, limit=limit
+    )
+    log = search_log_record(organisation=organisation, query=query, language=language, result_count=len(results))
+    return results, log
 
 
 def search_log_record(*, organisation: Organisation, query: str, language: str, result_count: int) -> SearchLog:
