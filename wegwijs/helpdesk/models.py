@@ -70,6 +70,10 @@ class Ticket(TimestampedModel):
     topic = models.CharField(_("topic"), max_length=60, blank=True, choices=Topic.choices)
     tool = models.ForeignKey(DigitalTool, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     location = models.ForeignKey(Location, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # What the triage proposed on intake and why (shown on the question page; see the Triage engine issue).
+    triage_model_version = models.CharField(_("triage model"), max_length=60, blank=True)
+    triage_confidence = models.JSONField(_("triage confidence"), default=dict, blank=True)
+    urgent_reasons = models.JSONField(_("urgent signs"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
     priority = models.CharField(_("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL)
     requester_name = models.CharField(_("name"), max_length=200, blank=True)
