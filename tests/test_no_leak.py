@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scopes_disabled
 
 from wegwijs.api.api import api
-from wegwijs.helpdesk.models import Attachment, Macro, Message, Referral, Ticket
+from wegwijs.helpdesk.models import Attachment, Macro, Message, Referral, Ticket, UrgentAdvice
 from wegwijs.helpdesk.services import Intake, ticket_create
 from wegwijs.helpdesk.tests.factories import MessageFactory, TicketFactory
 from wegwijs.knowledge.models import Article, ArticleFeedback, ArticleImage, SynonymList
@@ -106,6 +106,16 @@ PAGES = [
     Page("helpdesk:call", lambda w: [w.b_ticket.public_id], post_only=True, post={"call-summary": "Sneaky"}),
     Page("helpdesk:refer", lambda w: [w.b_ticket.public_id], post_only=True, post={"refer-route": "general_digital"}),
     Page("helpdesk:referral_texts", lambda w: [w.b.slug], post={"organisation": "Sneaky"}),
+    Page(
+        "helpdesk:urgent_advice",
+        lambda w: [w.b.slug],
+        post={
+            key: "Sneaky 112 113"
+            for key in ("danger_to_life", "outside_office_hours", "office_hours", "suicidal_thoughts")
+        },
+    ),
+    Page("helpdesk:urgent_advice_publish", lambda w: [w.b.slug], post_only=True, post={"version": "1"}),
+    Page("helpdesk:urgent_advice_default", lambda w: [w.b.slug], post_only=True, post={}),
     Page("helpdesk:attachment", lambda w: [w.b_attachment.public_id]),
     Page("helpdesk:merge", lambda w: [w.b_ticket.public_id], post_only=True, post={"merge-into": "1"}),
     Page("helpdesk:link", lambda w: [w.b_ticket.public_id], post_only=True, post={"link-other": "1"}),
@@ -184,6 +194,9 @@ def world(db, make_staff) -> World:
     DepartmentFactory(organisation=a)
     DigitalToolFactory(organisation=a)
     _token, raw = api_token_create(actor=None, organisation=a, name="a", scopes=list(ApiScope))
+    UrgentAdvice.objects.create(
+        organisation=b, language="nl", version=1, danger_to_life="Beta-advies: bel 112", suicidal_thoughts="113"
+    )
     return World(
         a=a,
         b=b,
@@ -225,6 +238,7 @@ def b_snapshot(world: World) -> tuple[Any, ...]:
             sorted(Macro.objects.filter(organisation=world.b).values_list("name", "body")),
             sorted(Article.objects.filter(organisation=world.b).values_list("title", "status")),
             sorted(SynonymList.objects.filter(organisation=world.b).values_list("text", flat=True)),
+            sorted(UrgentAdvice.objects.filter(organisation=world.b).values_list("version", "reviewed_at")),
         )
 
 
@@ -240,6 +254,7 @@ def test_page_of_another_organisation_is_not_found_and_unchanged(world, page):
         "Beta-portaal",
         "Beta-vraag",
         "Beta-macro",
+        "Beta-advies",
         world.b_member.email,
     ):
         assert forbidden not in response.content.decode()

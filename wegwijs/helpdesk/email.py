@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from wegwijs.helpdesk import links
+from wegwijs.helpdesk import links, urgent_advice
 from wegwijs.helpdesk.choices import ContactMethod, DeliveryStatus, EmailPurpose, EventKind, MessageKind
 from wegwijs.helpdesk.models import OutboundEmail, Ticket, TicketEvent
 
@@ -58,6 +58,9 @@ def _compose(outbound: OutboundEmail) -> EmailMessage:
             "message": outbound.message,
             "follow_up_url": links.follow_up_url(ticket),
             "rating_links": links.rating_links(ticket) if purpose == EmailPurpose.RESOLVED else [],
+            "urgent_advice": (
+                urgent_advice.urgent_advice_for_ticket(ticket=ticket) if purpose == EmailPurpose.CONFIRMATION else None
+            ),
             **(_colleague_context(ticket) if purpose in TO_COLLEAGUES else {}),
             "ticket_url": f"{settings.SITE_URL}{reverse('helpdesk:ticket', args=[ticket.public_id])}",
         }

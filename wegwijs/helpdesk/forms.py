@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from wegwijs.accounts.models import User
 from wegwijs.core.forms import AccessibleFormMixin
@@ -280,6 +281,33 @@ class ReferralTextForm(AccessibleFormMixin, forms.Form):
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
         self.style_fields()
+
+
+def _advice_line(label: StrOrPromise, help_text: StrOrPromise = "", *, required: bool = True) -> forms.CharField:
+    return forms.CharField(
+        label=label, help_text=help_text, required=required, max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class UrgentAdviceForm(AccessibleFormMixin, forms.Form):
+    """A draft of the urgent advice in one language (typed in that language and its direction)."""
+
+    danger_to_life = _advice_line(_("Danger to life"), _("Must contain 112."))
+    outside_office_hours = _advice_line(_("Evenings, nights and weekends"))
+    office_hours = _advice_line(_("During office hours"))
+    suicidal_thoughts = _advice_line(_("Suicidal thoughts"), _("Must contain 113."))
+    closing = _advice_line(_("Closing sentence"), required=False)
+
+    def __init__(self, *args: Any, language: str, right_to_left: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.update({"lang": language, "dir": "rtl" if right_to_left else "ltr"})
+
+
+class UrgentAdvicePublishForm(forms.Form):
+    """Which version the coordinator read and publishes."""
+
+    version = forms.IntegerField(min_value=1)
 
 
 class WalkInForm(AccessibleFormMixin, forms.Form):

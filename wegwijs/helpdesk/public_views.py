@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from wegwijs.core.errors import DomainError
 from wegwijs.core.http import client_address
-from wegwijs.helpdesk import callbacks, links, selectors, services, statuses
+from wegwijs.helpdesk import callbacks, links, selectors, services, statuses, urgent_advice
 from wegwijs.helpdesk.forms import CallbackForm, MessageForm, QuestionForm, SatisfactionForm
 from wegwijs.helpdesk.models import Ticket
 from wegwijs.tenancy.models import Organisation
@@ -59,6 +59,7 @@ def follow_up_view(request: HttpRequest, org_slug: str, token: str) -> HttpRespo
         {
             "organisation": organisation,
             "ticket": ticket,
+            "urgent_advice": urgent_advice.urgent_advice_for_ticket(ticket=ticket),
             "conversation": selectors.ticket_public_messages(ticket=ticket),
             "form": MessageForm(),
             "satisfaction_form": _satisfaction_form(request, ticket),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wegwijs.helpdesk import coordinator_views, receiver_views, views
+from wegwijs.helpdesk import coordinator_views, receiver_views, text_views, views
 
 app_name = "helpdesk"
 
@@ -20,7 +20,18 @@ urlpatterns = [
     path("calls/new/", views.new_call_view, name="new_call"),
     path("attachments/<uuid:public_id>/", views.attachment_view, name="attachment"),
     path("walk-in/", views.walk_in_view, name="walk_in"),
-    path("org/<slug:slug>/referral-texts/", views.referral_texts_view, name="referral_texts"),
+    path("org/<slug:slug>/referral-texts/", text_views.referral_texts_view, name="referral_texts"),
+    path("org/<slug:slug>/urgent-advice/", text_views.urgent_advice_view, name="urgent_advice"),
+    path(
+        "org/<slug:slug>/urgent-advice/publish/",
+        text_views.urgent_advice_publish_view,
+        name="urgent_advice_publish",
+    ),
+    path(
+        "org/<slug:slug>/urgent-advice/default/",
+        text_views.urgent_advice_default_view,
+        name="urgent_advice_default",
+    ),
     path("org/<slug:slug>/service-levels/", coordinator_views.service_levels_view, name="service_levels"),
     path("org/<slug:slug>/macros/", coordinator_views.macros_view, name="macros"),
     path("org/<slug:slug>/macros/new/", coordinator_views.macro_edit_view, name="macro_create"),

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from urllib.parse import urlencode
 from uuid import UUID
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
@@ -18,7 +17,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import DomainError
-from wegwijs.core.http import requested_language
 from wegwijs.helpdesk import calls, macros, referrals, selectors, services, walk_in
 from wegwijs.helpdesk.forms import (
     AssignForm,
@@ -31,7 +29,6 @@ from wegwijs.helpdesk.forms import (
     NoteForm,
     PriorityForm,
     ReferForm,
-    ReferralTextForm,
     ReplyForm,
     StatusForm,
     WalkInForm,
@@ -42,7 +39,6 @@ from wegwijs.tenancy.rules import staff_view
 from wegwijs.tenancy.selectors import (
     department_list,
     location_list_serving,
-    organisation_get_for_access,
     organisation_list_for_access,
     tool_list,
     tool_list_for_organisations,
@@ -312,39 +308,6 @@ def refer_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
             note=str(data["note"]),
         ),
         _("The question has been referred and the person has been told where to go."),
-    )
-
-
-@staff_view(Role.EDITOR)
-@require_http_methods(["GET", "POST"])
-def referral_texts_view(request: HttpRequest, slug: str) -> HttpResponse:
-    """Editors word what people are told when their question is referred, per language."""
-    organisation = organisation_get_for_access(slug=slug)
-    language = requested_language(request)
-    form = ReferralTextForm(
-        request.POST or None,
-        defaults=referrals.referral_texts_defaults(language=language),
-        current=referrals.referral_texts_current(organisation_id=organisation.pk, language=language),
-    )
-    if request.method == "POST" and form.is_valid():
-        referrals.referral_texts_save(
-            actor=request.user,  # type: ignore[arg-type]
-            organisation_id=organisation.pk,
-            language=language,
-            texts=form.cleaned_data,
-        )
-        messages.success(request, _("The referral texts are saved."))
-        return redirect(f"{request.path}?language={language}")
-    return render(
-        request,
-        "helpdesk/referral_texts.html",
-        {
-            "organisation": organisation,
-            "form": form,
-            "language": language,
-            "languages": settings.LANGUAGES,
-        },
-        status=400 if form.errors else 200,
     )
 
 

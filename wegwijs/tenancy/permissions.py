@@ -29,3 +29,13 @@ def can_view_team(roles: frozenset[str]) -> bool:
 def can_manage_helpdesk(roles: frozenset[str]) -> bool:
     """Coordinators keep the helpdesk's macros for their organisation."""
     return Role.COORDINATOR in roles
+
+
+def can_write_urgent_advice(roles: frozenset[str]) -> bool:
+    """Editors and coordinators write drafts of the urgent advice people read at once."""
+    return Role.EDITOR in roles or Role.COORDINATOR in roles
+
+
+def can_publish_urgent_advice(roles: frozenset[str]) -> bool:
+    """Only a coordinator reviews a draft of the urgent advice and publishes it (or brings back the standard)."""
+    return Role.COORDINATOR in roles

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wegwijs.tenancy import selectors, services
 from wegwijs.tenancy.forms import DepartmentForm, DigitalToolForm, OrganisationContactForm
 from wegwijs.tenancy.models import Organisation
-from wegwijs.tenancy.permissions import can_edit_organisation_data, can_manage_helpdesk
+from wegwijs.tenancy.permissions import can_edit_organisation_data, can_manage_helpdesk, can_write_urgent_advice
 from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.rules import staff_view
 
@@ -29,6 +29,7 @@ def organisation_view(request: HttpRequest, slug: str) -> HttpResponse:
         "organisation": organisation,
         "can_edit": can_edit_organisation_data(roles),
         "can_manage_helpdesk": can_manage_helpdesk(roles),
+        "can_write_urgent_advice": can_write_urgent_advice(roles),
         "site_url": settings.SITE_URL,
         "departments": selectors.department_list(organisation=organisation),
         "tools": selectors.tool_list(organisation=organisation),

@@ -1,4 +1,5 @@
-"""Questions ("vragen"), their messages and their timeline. All person data: organisation-scoped."""
+"""Questions ("vragen"), their messages, timeline, calls, callbacks, referrals and ratings. All person data:
+organisation-scoped."""
 
 from __future__ import annotations
 
@@ -20,8 +21,6 @@ from wegwijs.helpdesk.choices import (
     CallOutcome,
     Channel,
     ContactMethod,
-    DeliveryStatus,
-    EmailPurpose,
     EventKind,
     MessageKind,
     Priority,
@@ -213,36 +212,6 @@ class IntakeAttempt(models.Model):
         return f"intake at {self.at:%Y-%m-%d %H:%M}"
 
 
-class OutboundEmail(models.Model):
-    """One e-mail to the person about their question, with its delivery state.
-
-    A reply's text lives in its Message; confirmations and resolution notices are composed from templates.
-    """
-
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="emails")
-    purpose = models.CharField(max_length=12, choices=EmailPurpose.choices)
-    message = models.OneToOneField(Message, null=True, blank=True, on_delete=models.CASCADE, related_name="email")
-    to_address = models.EmailField()
-    rfc_message_id = models.CharField("Message-ID", max_length=255, unique=True)
-    status = models.CharField(max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.QUEUED)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    objects: ClassVar[models.Manager[OutboundEmail]] = OrganisationScopedManager()
-
-    class Meta:
-        indexes = [
-            models.Index(fields=["organisation", "status"], name="outbound_org_status"),
-            models.Index(fields=["organisation", "ticket", "created_at"], name="outbound_org_ticket"),
-        ]
-
-    def __str__(self) -> str:
-        return f"e-mail {self.rfc_message_id} ({self.status})"
-
-
 class SatisfactionRating(models.Model):
     """The person's one answer after their question was resolved: 1 (very unhappy) to 5 (very happy)."""
 
@@ -287,25 +256,6 @@ class PhoneCall(models.Model):
     @property
     def duration_minutes(self) -> int:
         return round(self.duration_seconds / 60)
-
-
-class ReferralText(models.Model):
-    """An organisation's own wording of what the person is told when referred (replaces the default)."""
-
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    route = models.CharField(max_length=20, choices=Route.choices)
-    language = models.CharField(max_length=8)
-    text = models.TextField(_("text"))
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects: ClassVar[models.Manager[ReferralText]] = OrganisationScopedManager()
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["organisation", "route", "language"], name="one_referral_text")]
-
-    def __str__(self) -> str:
-        return f"referral text {self.route}/{self.language}"
 
 
 class Referral(models.Model):
@@ -365,35 +315,6 @@ class CallbackRequest(models.Model):
         return f"callback for ticket {self.ticket_id} at {self.window_start:%Y-%m-%d %H:%M}"
 
 
-class InboundEmail(models.Model):
-    """Every e-mail that came in, kept as received (also when it is malformed or an automatic reply).
-
-    Ingestion is idempotent on (organisation, Message-ID). Malformed mail is stored and flagged, never dropped.
-    """
-
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    ticket = models.ForeignKey(Ticket, null=True, blank=True, on_delete=models.SET_NULL, related_name="inbound_emails")
-    message = models.OneToOneField(Message, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    rfc_message_id = models.CharField(max_length=255)
-    from_address = models.CharField(max_length=254, blank=True)
-    subject = models.CharField(max_length=300, blank=True)
-    raw = models.BinaryField()
-    is_malformed = models.BooleanField(default=False)
-    is_automatic = models.BooleanField(default=False)
-    problems = models.TextField(blank=True)
-    received_at = models.DateTimeField(auto_now_add=True)
-
-    objects: ClassVar[models.Manager[InboundEmail]] = OrganisationScopedManager()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["organisation", "rfc_message_id"], name="inbound_once_per_message_id")
-        ]
-
-    def __str__(self) -> str:
-        return f"inbound e-mail {self.rfc_message_id}"
-
-
 class Attachment(models.Model):
     """A file that came with a message. Served only through a view that checks organisation and role."""
 
@@ -412,49 +333,3 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return f"attachment {self.public_id}"
-
-
-class Mailbox(models.Model):
-    """An organisation's IMAP mailbox that the helpdesk reads. The password comes from the environment."""
-
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="mailboxes")
-    host = models.CharField(max_length=200)
-    port = models.PositiveIntegerField(default=993)
-    use_ssl = models.BooleanField(default=True)
-    username = models.CharField(max_length=200)
-    password_key = models.CharField(
-        max_length=60, help_text="The password is read from the environment variable WEGWIJS_MAILBOX_PASSWORD_<key>."
-    )
-    folder = models.CharField(max_length=100, default="INBOX")
-    is_active = models.BooleanField(default=True)
-    last_polled_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.CharField(max_length=200, blank=True)
-
-    objects: ClassVar[models.Manager[Mailbox]] = OrganisationScopedManager()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["organisation", "host", "username", "folder"], name="one_mailbox_config")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.username}@{self.host}/{self.folder}"
-
-
-class Macro(models.Model):
-    """A reusable reply in one language. Placeholders: {name}, {reference}, {organisation}, {tool}."""
-
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="macros")
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    name = models.CharField(_("name"), max_length=100)
-    language = models.CharField(_("language"), max_length=8, default="nl")
-    body = models.TextField(_("text"))
-
-    objects: ClassVar[models.Manager[Macro]] = OrganisationScopedManager()
-
-    class Meta:
-        ordering = ["name"]
-        indexes = [models.Index(fields=["organisation", "language"], name="macro_org_language")]
-
-    def __str__(self) -> str:
-        return self.name
