@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "wegwijs.audit",
     "wegwijs.helpdesk",
     "wegwijs.knowledge",
+    "wegwijs.triage_learning",
     "wegwijs.api",
     "wegwijs.web",
     "wegwijs.demo",
@@ -177,6 +178,7 @@ FOLLOW_UP_DAYS_AFTER_CLOSE = env.integer("WEGWIJS_FOLLOW_UP_DAYS_AFTER_CLOSE", 3
 # Knowledge search: how often (seconds) a web process checks whether articles changed since it built its
 # index; 0 checks on every search (tests).
 KNOWLEDGE_INDEX_CHECK_SECONDS = env.integer("WEGWIJS_KNOWLEDGE_INDEX_CHECK_SECONDS", 0 if IS_TEST else 2)
+TRIAGE_MODEL_CHECK_SECONDS = env.integer("WEGWIJS_TRIAGE_MODEL_CHECK_SECONDS", 0 if IS_TEST else 60)
 # The help widget's panel may be framed by the login pages of the organisation's digital tools (their
 # addresses) and by these origins too (comma-separated; dev: the demo portal page on port 8001).
 WIDGET_FRAME_ORIGINS = env.word_list(

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from django.db import connection
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
@@ -56,6 +57,16 @@ DROP = {
         "DROP TABLE IF EXISTS helpdesk_ticket_fts",
     ],
 }
+
+
+def sqlite_triggers_restore(schema_editor: BaseDatabaseSchemaEditor) -> None:
+    """For a migration that makes SQLite rebuild `helpdesk_ticket` (adding a column with a default, altering
+    one): the rebuild drops the FTS5 triggers, so drop what is left, create them again and refill the index."""
+    if schema_editor.connection.vendor != "sqlite":
+        return
+    for statement in DROP["sqlite"] + CREATE["sqlite"]:
+        schema_editor.execute(statement)
+    schema_editor.execute("INSERT INTO helpdesk_ticket_fts(helpdesk_ticket_fts) VALUES ('rebuild')")
 
 
 def search_document_build(*, ticket: Ticket, bodies: Iterable[str]) -> str:

@@ -42,6 +42,7 @@ from wegwijs.tenancy.models import DigitalTool, Membership, Organisation
 from wegwijs.tenancy.roles import Role
 from wegwijs.triage import classify
 from wegwijs.triage.redaction import redact_bsn
+from wegwijs.triage_learning.services import triage_correction_record
 
 SUBJECT_LENGTH = 80
 # Events that add text to a question: search must see it (a new question gets its document when created).
@@ -165,7 +166,7 @@ def ticket_create(*, organisation: Organisation, intake: Intake) -> tuple[Ticket
     Everything is checked before the number is taken; a number is never given twice, and only a failure
     of the database itself can leave a gap."""
     triage = classify(intake.question.strip(), organisation=organisation.slug)
-    question = triage.redacted_text
+    question = redact_bsn(intake.question.strip())  # stored: only the BSN goes (triage.redacted_text is for export)
     if not question:
         raise DomainError(_("Please write your question."), code="empty_question")
     if intake.tool is not None and intake.tool.organisation_id != organisation.pk:
@@ -352,10 +353,15 @@ def ticket_classify(*, actor: User | None, ticket: Ticket, route: str, topic: st
     changed = [(kind, before, after) for kind, before, after in changes if before != after]
     if not changed:
         return
+    proposed_route, proposed_topic = ticket.route, ticket.topic
     ticket.route, ticket.topic, ticket.tool = route, topic, tool
     ticket.save(update_fields=["route", "topic", "tool", "updated_at"])
     for kind, before, after in changed:
         record_event(ticket, kind, actor=actor, before=before[:60], after=after[:60])
+    if (proposed_route, proposed_topic) != (route, topic):
+        triage_correction_record(
+            actor=actor, ticket=ticket, proposed_route=proposed_route, proposed_topic=proposed_topic
+        )
     if route == Route.URGENT and ticket.priority != Priority.URGENT:
         ticket_change_priority(actor=actor, ticket=ticket, priority=Priority.URGENT)
 

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import DomainError
 from wegwijs.helpdesk import calls, macros, referrals, selectors, services, walk_in
+from wegwijs.helpdesk.choices import Route, Topic
 from wegwijs.helpdesk.forms import (
     AssignForm,
     CallForm,
@@ -134,6 +135,8 @@ def _ticket_page(request: HttpRequest, ticket: Ticket, *, failed: BaseForm | Non
             "timeline": selectors.ticket_timeline(ticket=ticket),
             "macros": macros.macro_list_for(ticket=ticket),
             "related": selectors.ticket_related(ticket=ticket),
+            "routes": Route.choices,
+            "topics": Topic.choices,
             **forms,
         },
         status=400 if failed is not None else 200,

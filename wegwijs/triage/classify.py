@@ -1,104 +1,90 @@
-"""Rules-based route, topic and urgency behind the final triage contract; the language comes from lingua
-(`language.py`). The Triage engine issue replaces the route/topic guesses with a trained classifier without
-changing this signature. Safety first: red flags are matched in every supported language regardless of the
-detected language, and when several routes match, the most safety-critical wins.
+"""Language, urgency, route and topic of one message: the rules and the learned model together.
+
+Safety first:
+- a message is urgent when a red flag fires (any served language) *or* the model's urgent probability
+  reaches its threshold; the threshold is lower when someone writes for another person (a mantelzorger) or
+  in another language than Dutch (a language barrier): both raise urgency, never lower it;
+- otherwise the route is the model's, but a more safety-critical route the model finds nearly as likely wins,
+  and a medical content word (a side effect, a dose) always makes it at least care_provider (the taxonomy's
+  priority rule: urgent > care_provider > privacy > helpdesk > ...).
 """
 
 from __future__ import annotations
 
-import functools
-import re
+import dataclasses
 
-from wegwijs.triage import lexicon
+from wegwijs.triage import rules
 from wegwijs.triage.language import detect_language
-from wegwijs.triage.redaction import redact_bsn
+from wegwijs.triage.model import LearnedModel
+from wegwijs.triage.redaction import redact, redact_bsn
+from wegwijs.triage.registry import model_for, suggested_articles
 from wegwijs.triage.result import ROUTES, TriageResult
 
-MODEL_VERSION = "rules-2026.12"
+# Urgent threshold factor for a mantelzorger or a language barrier.
+RAISED_URGENCY = 0.7
+# A more safety-critical route wins a near tie: at least this share of the top route's probability.
+PRIORITY_SHARE = 0.9
+OWN_LANGUAGES = frozenset({"nl", "und"})
+# Routes where an article from the organisation's knowledge base may answer the question.
+SELF_HELP_ROUTES = frozenset({"helpdesk", "general_digital"})
 
 
-def _normalise(text: str) -> str:
-    return " ".join(text.lower().replace("’", "'").split())
+def _urgent_threshold(model: LearnedModel, text: str, language: str) -> float:
+    raised = rules.writes_for_someone_else(text) or language not in OWN_LANGUAGES
+    return model.urgent_threshold * (RAISED_URGENCY if raised else 1.0)
 
 
-@functools.cache
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
-
-
-def _contains(text: str, phrase: str) -> re.Match[str] | None:
-    """Quick substring test first: most phrases are absent from most messages."""
-    return _phrase_pattern(phrase).search(text) if phrase in text else None
-
-
-def _negated_or_past(text: str, start: int) -> bool:
-    sentence_start = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
-    sentence_end_candidates = [text.find(mark, start) for mark in ".!?\n"]
-    sentence_end = min([end for end in sentence_end_candidates if end != -1], default=len(text))
-    before = [word.strip(",;:") for word in text[sentence_start:start].split()[-3:]]
-    for index, word in enumerate(before):
-        following = before[index + 1] if index + 1 < len(before) else ""
-        if word in lexicon.NEGATIONS and following not in lexicon.NOT_ONLY:
-            return True
-    after = [word.strip(",;:.") for word in text[start:sentence_end].split()[:6]]
-    if any(word in lexicon.POST_NEGATIONS for word in after):
-        return True
-    sentence = text[sentence_start:sentence_end]
-    return any(marker in sentence for marker in lexicon.PAST_MARKERS)
-
-
-def urgent_reasons(text: str) -> list[str]:
-    normalised = _normalise(text)
-    reasons = []
-    for phrases in lexicon.RED_FLAGS.values():
-        for phrase in phrases:
-            match = _contains(normalised, phrase)
-            if match and not _negated_or_past(normalised, match.start()):
-                reasons.append(phrase)
-    return reasons
-
-
-def _matching_routes(text: str) -> set[str]:
-    normalised = _normalise(text)
-    return {
-        route
-        for route, phrases in lexicon.ROUTE_WORDS.items()
-        if any(_contains(normalised, phrase) for phrase in phrases)
-    }
-
-
-def _topic(text: str) -> str | None:
-    normalised = _normalise(text)
-    hits = {
-        topic: sum(bool(_contains(normalised, phrase)) for phrase in phrases)
-        for topic, phrases in lexicon.TOPIC_WORDS.items()
-    }
-    best = max(hits, key=lambda topic: hits[topic])
-    return best if hits[best] else None
+def _route(probabilities: dict[str, float]) -> tuple[str, float]:
+    """The most likely non-urgent route, or a more safety-critical one nearly as likely; with its confidence."""
+    rest = {route: probability for route, probability in probabilities.items() if route != "urgent"}
+    total = sum(rest.values()) or 1.0
+    rest = {route: probability / total for route, probability in rest.items()}
+    best = max(rest, key=lambda route: rest[route])
+    for route in ROUTES[1 : ROUTES.index(best)]:
+        if rest.get(route, 0.0) >= PRIORITY_SHARE * rest[best]:
+            return route, rest[route]
+    return best, rest[best]
 
 
 def classify(text: str, *, organisation: str | None = None) -> TriageResult:
-    """Language, route, topic and urgency of one message, with the text cleaned of identifiers."""
-    redacted = redact_bsn(text)
-    language, language_confidence = detect_language(redacted)
-    reasons = urgent_reasons(redacted)
-    topic = _topic(redacted)
-    routes = _matching_routes(redacted)
-    if reasons:
-        routes.add("urgent")
-    if topic or not routes:
-        routes.add("helpdesk")
-    route = min(routes, key=ROUTES.index)
+    """Language, route, topic and urgency of one message, with the text cleaned of identifiers; triaged by
+    the organisation's own model when it has one in use."""
+    result = classify_with(model_for(organisation), text)
+    if result.route not in SELF_HELP_ROUTES:
+        return result
+    suggestions = suggested_articles(organisation, result.redacted_text, result.language)
+    return dataclasses.replace(result, suggested_articles=suggestions)
+
+
+def classify_with(model: LearnedModel, text: str) -> TriageResult:
+    """`classify` with a given model (to compare a newly trained model with the one in use)."""
+    without_bsn = redact_bsn(text)
+    language, language_confidence = detect_language(without_bsn)
+    probabilities = model.route_probabilities(without_bsn)
+    reasons = rules.urgent_reasons(without_bsn)
+    urgent_probability = model.urgent_probability(without_bsn)
+    if reasons or urgent_probability >= _urgent_threshold(model, without_bsn, language):
+        route, route_confidence = "urgent", max(urgent_probability, 0.9 if reasons else 0.0)
+        reasons = reasons or model.urgent_words(without_bsn)
+    else:
+        route, route_confidence = _route(probabilities)
+        if ROUTES.index(route) > ROUTES.index("care_provider") and rules.asks_medical_content(without_bsn):
+            route, route_confidence = "care_provider", max(probabilities.get("care_provider", 0.0), 0.5)
+    topic, topic_confidence = None, 1.0
+    if route == "helpdesk":
+        topics = model.topic_probabilities(without_bsn)
+        topic = max(topics, key=lambda name: topics[name])
+        topic_confidence = topics[topic]
     return TriageResult(
         language=language,
         route=route,
-        topic=(topic or "other_technical") if route == "helpdesk" else None,
+        topic=topic,
         confidence={
             "language": language_confidence,
-            "route": 0.9 if route == "urgent" else (0.6 if len(routes) == 1 else 0.4),
-            "topic": 0.6 if topic else 0.2,
+            "route": round(route_confidence, 2),
+            "topic": round(topic_confidence, 2),
         },
         urgent_reasons=reasons,
-        redacted_text=redacted,
-        model_version=MODEL_VERSION,
+        redacted_text=redact(text),
+        model_version=model.version,
     )

@@ -76,6 +76,28 @@ PAST_MARKERS = (
     "العام الماضي",
 )
 
+# Someone writing about another person: a mantelzorger, a parent, a partner. Raises urgency, never lowers it.
+OTHER_PERSON = frozenset({
+    "mijn moeder", "mijn vader", "mijn man", "mijn vrouw", "mijn kind", "mijn zoon", "mijn dochter", "mijn baby",
+    "mijn oma", "mijn opa", "mijn partner", "mijn schoonmoeder", "mijn schoonvader", "ons kind", "onze zoon",
+    "onze dochter", "my mother", "my mom", "my mum", "my father", "my dad", "my husband", "my wife", "my son",
+    "my daughter", "my child", "my baby", "my partner", "annem", "babam", "eşim", "oğlum", "kızım", "bebeğim",
+    "moja mama", "mój tata", "mój mąż", "moja żona", "moje dziecko", "mój syn", "moja córka", "моя мама",
+    "мій тато", "мій чоловік", "моя дружина", "моя дитина", "мій син", "моя донька", "أمي", "أبي", "والدتي",
+    "والدي", "زوجي", "زوجتي", "ابني", "ابنتي", "طفلي", "meine mutter", "mein vater", "mein mann", "meine frau",
+    "mein kind", "mein sohn", "meine tochter", "ma mère", "mon père", "mon mari", "ma femme", "mon enfant",
+    "mon fils", "ma fille", "mon bébé",
+})
+
+# Words that always mean a medical content question, whatever else the message asks: with one of these the
+# route is at least care_provider (the taxonomy's priority rule; see classify.py).
+MEDICAL_CONTENT = (
+    "bijwerking", "bijwerkingen", "dosis", "dosering", "side effect", "side effects", "dosage", "yan etki",
+    "yan etkisi", "skutki uboczne", "skutek uboczny", "dawka", "побічні", "побічна дія", "дозування",
+    "آثار جانبية", "الجرعة", "nebenwirkung", "nebenwirkungen", "dosierung", "effet secondaire",
+    "effets secondaires", "posologie",
+)
+
 ROUTE_WORDS: dict[str, tuple[str, ...]] = {
     "care_provider": (
         "bijwerking", "bijwerkingen", "dosis", "medicijn", "medicijnen", "medicatie", "pillen",

@@ -20,6 +20,7 @@ from wegwijs.knowledge.search import language as detection
 from wegwijs.knowledge.search.index import Document, LanguageIndex
 from wegwijs.knowledge.search.synonyms import DEFAULT_SYNONYMS, groups
 from wegwijs.tenancy.models import Organisation
+from wegwijs.triage.language import UNDETERMINED
 
 
 @dataclass(frozen=True)
@@ -110,3 +111,14 @@ def kb_search(
             best[entry.family] = (max(score, hit.score), shown if in_query_language else entry)
     ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].slug))[:limit]
     return language, [Result(e.public_id, e.slug, e.language, e.title, round(score, 4)) for score, e in ranked]
+
+
+def article_suggestions(organisation_slug: str, text: str, language: str, *, limit: int = 3) -> list[str]:
+    """Slugs of the organisation's public articles that best match a question (for the triage result)."""
+    organisation = Organisation.objects.filter(slug=organisation_slug).first()
+    if organisation is None:
+        return []
+    reading = "" if language == UNDETERMINED else language
+    return [
+        result.slug for result in kb_search(organisation=organisation, query=text, language=reading, limit=limit)[1]
+    ]

@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from wegwijs.knowledge.models import Article, HiddenSharedArticle, SynonymList
 from wegwijs.knowledge.search.engine import kb_search
+from wegwijs.triage import classify
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +72,12 @@ def test_kb_search_prints_ranked_json(organisation):
     assert set(row) == {"slug", "language", "title", "score"}
     assert (row["slug"], row["language"], row["title"]) == ("bloeddrukmeter-koppelen", "nl", "Bloeddrukmeter koppelen")
     assert row["score"] > 0
+
+
+def test_the_triage_suggests_the_organisations_articles_for_a_helpdesk_question(organisation, other_organisation):
+    article(organisation, "wachtwoord-vergeten", "nl", "Wachtwoord vergeten", "Inloggen lukt niet zonder wachtwoord.")
+    article(other_organisation, "pincode-digid", "nl", "Pincode DigiD vergeten", "Wachtwoord of pincode kwijt.")
+    question = "Ik ben mijn wachtwoord vergeten en kan niet inloggen"
+    assert classify(question, organisation=organisation.slug).suggested_articles == ["wachtwoord-vergeten"]
+    assert classify(question).suggested_articles == []  # no organisation, no knowledge base
+    assert classify("Mijn vader is bewusteloos", organisation=organisation.slug).suggested_articles == []
