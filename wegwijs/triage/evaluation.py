@@ -11,6 +11,7 @@ from wegwijs.triage.result import ROUTES
 
 FIELDS = ("language", "route", "topic")
 NONE = "-"  # a field without a value (no topic outside the helpdesk route)
+LONG_MESSAGE_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Report:
     fields: dict[str, FieldScore]
     urgent_recall: float
     urgent_precision: float
+    language_accuracy_long: float  # on messages of LONG_MESSAGE_WORDS words or more
     confusion: dict[str, dict[str, int]]  # gold route -> predicted route -> count
 
 
@@ -57,6 +59,10 @@ def evaluate(rows: Iterable[tuple[Mapping[str, object], Mapping[str, object]]]) 
     urgent_gold = sum(1 for gold, _ in routes if gold == "urgent")
     urgent_predicted = sum(1 for _, predicted in routes if predicted == "urgent")
     urgent_hit = sum(1 for gold, predicted in routes if gold == predicted == "urgent")
+    long = [
+        (gold, predicted) for gold, predicted in rows if len(str(gold.get("text", "")).split()) >= LONG_MESSAGE_WORDS
+    ]
+    long_correct = sum(1 for gold, predicted in long if gold.get("language") == predicted.get("language"))
     counts = Counter(routes)
     confusion = {gold: {predicted: counts[(gold, predicted)] for predicted in ROUTES} for gold in ROUTES}
     return Report(
@@ -64,6 +70,7 @@ def evaluate(rows: Iterable[tuple[Mapping[str, object], Mapping[str, object]]]) 
         fields=fields,
         urgent_recall=round(urgent_hit / urgent_gold, 3) if urgent_gold else 1.0,
         urgent_precision=round(urgent_hit / urgent_predicted, 3) if urgent_predicted else 1.0,
+        language_accuracy_long=round(long_correct / len(long), 3) if long else 0.0,
         confusion=confusion,
     )
 
@@ -73,6 +80,7 @@ def format_report(report: Report) -> str:
     for name, score in report.fields.items():
         lines.append(f"{name:<9} accuracy {score.accuracy:.3f}  macro-F1 {score.macro_f1:.3f}")
     lines.append(f"urgent    recall {report.urgent_recall:.3f}  precision {report.urgent_precision:.3f}")
+    lines.append(f"language  accuracy {report.language_accuracy_long:.3f} on messages of {LONG_MESSAGE_WORDS}+ words")
     width = max(len(route) for route in ROUTES)
     lines.append("route confusion (rows: gold, columns: predicted)")
     lines.append(" " * (width + 1) + " ".join(f"{route[:6]:>6}" for route in ROUTES))
