@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "wegwijs.helpdesk",
     "wegwijs.knowledge",
     "wegwijs.triage_learning",
+    "wegwijs.guide",
     "wegwijs.api",
     "wegwijs.web",
     "wegwijs.demo",
