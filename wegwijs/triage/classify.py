@@ -60,9 +60,10 @@ def classify_with(model: LearnedModel, text: str) -> TriageResult:
     """`classify` with a given model (to compare a newly trained model with the one in use)."""
     without_bsn = redact_bsn(text)
     language, language_confidence = detect_language(without_bsn)
-    probabilities = model.route_probabilities(without_bsn)
+    prediction = model.predict(without_bsn)
+    probabilities = prediction.route
     reasons = rules.urgent_reasons(without_bsn)
-    urgent_probability = model.urgent_probability(without_bsn)
+    urgent_probability = prediction.urgent
     if reasons or urgent_probability >= _urgent_threshold(model, without_bsn, language):
         route, route_confidence = "urgent", max(urgent_probability, 0.9 if reasons else 0.0)
         reasons = reasons or model.urgent_words(without_bsn)
@@ -72,7 +73,7 @@ def classify_with(model: LearnedModel, text: str) -> TriageResult:
             route, route_confidence = "care_provider", max(probabilities.get("care_provider", 0.0), 0.5)
     topic, topic_confidence = None, 1.0
     if route == "helpdesk":
-        topics = model.topic_probabilities(without_bsn)
+        topics = prediction.topic
         topic = max(topics, key=lambda name: topics[name])
         topic_confidence = topics[topic]
     return TriageResult(

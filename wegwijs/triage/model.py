@@ -1,10 +1,14 @@
-"""The learned part of the triage: route and topic classifiers on character n-grams (they cope with typos and
-with every served language at once), trained on labelled examples. Pure Python (scikit-learn, no Django).
+"""The learned part of the triage at work: route, urgent and topic classifiers over character n-grams (they cope
+with typos and with every served language at once) and word uni- and bigrams. Pure Python with numpy.
 
-The rules in `lexicon` stay the safety net; here they become features too, so the classifier learns how much
-to trust each kind of rule hit. The urgent threshold is set from cross-validated probabilities on the
-training examples alone (never on the held-out set): low enough that every urgent training example would
-have been caught by a model that had not seen it.
+`training.py` fits the models with scikit-learn and hands over plain arrays: the vocabularies, the idf weights
+and the logistic regressions' coefficients. Classifying then needs neither scikit-learn nor its per-call
+overhead: a message is turned into n-grams once and scored by three dot products (well under a millisecond),
+and a process loads a model without importing scikit-learn. `tests/test_model.py` checks that the figures are
+the ones scikit-learn computes.
+
+The rules in `lexicon` stay the safety net; here they become features too (a marker word per rule that fires),
+so the classifiers learn how much to trust each kind of rule hit.
 """
 
 from __future__ import annotations
@@ -14,26 +18,27 @@ import json
 import pickle
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from importlib.metadata import version as package_version
 
-import sklearn
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold, cross_val_predict
-from sklearn.pipeline import FeatureUnion, Pipeline
+import numpy as np
+import numpy.typing as npt
 
 from wegwijs.triage import rules
 
-FORMAT = 3
+FORMAT = 4
+DIGITS = re.compile(r"\d")
+WHITE_SPACE = re.compile(r"\s\s+")
+WORD = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
+CHAR_RANGE = (2, 5)
+WORD_RANGE = (1, 2)
+# How `training.py` trains (chosen by cross-validation on the training examples; part of the fingerprint).
 FOLDS = 5
 REGULARISATION = 10.0
-# Never trust a threshold below this: it would make most messages urgent.
-MIN_URGENT_THRESHOLD = 0.05
-# Share of the urgent training examples that rules and model must catch in cross-validation (see
-# decision 0010: at 1.0 one odd example would make a quarter of all messages urgent).
+MIN_URGENT_THRESHOLD = 0.05  # never trust a lower threshold: most messages would become urgent
+# Share of the urgent training examples that rules and model must catch in cross-validation (decision 0010:
+# at 1.0 one odd example would make a quarter of all messages urgent).
 URGENT_RECALL = 0.95
-DIGITS = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,15 @@ class Example:
     text: str
     route: str
     topic: str | None
+
+
+def fingerprint(examples: Sequence[Example]) -> str:
+    """Identifies the training data and the way of training: same fingerprint, same model."""
+    knobs = [FORMAT, CHAR_RANGE, WORD_RANGE, FOLDS, REGULARISATION, URGENT_RECALL, MIN_URGENT_THRESHOLD]
+    digest = hashlib.sha256(json.dumps([knobs, package_version("scikit-learn"), rules.fingerprint()]).encode())
+    for example in examples:
+        digest.update(json.dumps([example.text, example.route, example.topic]).encode())
+    return digest.hexdigest()[:10]
 
 
 def features(text: str) -> str:
@@ -51,116 +65,121 @@ def features(text: str) -> str:
     return f"{normalised} {markers}".strip()
 
 
-def _pipeline() -> Pipeline:
-    return Pipeline(
-        [
-            (
-                "features",
-                FeatureUnion(
-                    [
-                        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)),
-                        ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True)),
-                    ]
-                ),
-            ),
-            ("classifier", LogisticRegression(C=REGULARISATION, max_iter=3000, class_weight="balanced")),
-        ]
-    )
+def char_ngrams(text: str) -> list[str]:
+    """Character n-grams within words, padded with a space (scikit-learn's "char_wb" analyzer)."""
+    grams = []
+    low, high = CHAR_RANGE
+    for word in WHITE_SPACE.sub(" ", text.lower()).split():
+        padded = f" {word} "
+        for size in range(low, high + 1):
+            if len(padded) <= size:
+                grams.append(padded)  # a short word counts once, whole
+                break
+            grams.extend(padded[start : start + size] for start in range(len(padded) - size + 1))
+    return grams
 
 
-def _probabilities(pipeline: Pipeline, text: str) -> dict[str, float]:
-    row = pipeline.predict_proba([features(text)])[0]
-    return {str(label): float(probability) for label, probability in zip(pipeline.classes_, row, strict=True)}
+def word_ngrams(text: str) -> list[str]:
+    tokens = WORD.findall(text.lower())
+    grams = list(tokens) if WORD_RANGE[0] == 1 else []
+    for size in range(max(2, WORD_RANGE[0]), WORD_RANGE[1] + 1):
+        grams.extend(" ".join(tokens[start : start + size]) for start in range(len(tokens) - size + 1))
+    return grams
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """One fitted TF-IDF vectorizer: term -> column, and each column's idf (sublinear tf, l2 norm)."""
+
+    columns: dict[str, int]
+    idf: npt.NDArray[np.float64]
+
+    def vector(self, grams: list[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+        counts: dict[int, int] = {}
+        for gram in grams:
+            column = self.columns.get(gram)
+            if column is not None:
+                counts[column] = counts.get(column, 0) + 1
+        columns = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        values = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))) * self.idf[columns]
+        norm = float(np.sqrt(values @ values))
+        return columns, values / norm if norm else values
+
+
+@dataclass(frozen=True)
+class Classifier:
+    """A fitted logistic regression: classes, coefficients (one row, or one per class) and intercepts."""
+
+    classes: tuple[str, ...]
+    coef: npt.NDArray[np.float64]
+    intercept: npt.NDArray[np.float64]
+
+    def probabilities(self, columns: npt.NDArray[np.int64], values: npt.NDArray[np.float64]) -> dict[str, float]:
+        scores = self.coef[:, columns] @ values + self.intercept
+        if len(self.classes) == 2:  # binary: one row of coefficients for the second class
+            positive = 1.0 / (1.0 + np.exp(-scores[0]))
+            return {self.classes[0]: float(1.0 - positive), self.classes[1]: float(positive)}
+        exponentials = np.exp(scores - scores.max())
+        shares = exponentials / exponentials.sum()
+        return {label: float(share) for label, share in zip(self.classes, shares, strict=True)}
+
+
+@dataclass(frozen=True)
+class Prediction:
+    route: dict[str, float]  # every route; the urgent column is not used (see `urgent`)
+    urgent: float  # the dedicated urgent-or-not classifier: better at high recall
+    topic: dict[str, float]
 
 
 @dataclass(frozen=True)
 class LearnedModel:
     version: str
-    route_pipeline: Pipeline  # every route; its urgent column is not used
-    urgent_pipeline: Pipeline  # urgent or not: better at high recall than the route model's urgent column
-    topic_pipeline: Pipeline
+    chars: Vocabulary
+    words: Vocabulary
+    route: Classifier
+    urgent: Classifier
+    topic: Classifier
     urgent_threshold: float
     trained_on: int
-    metrics: dict[str, Any] = field(default_factory=dict)
 
-    def route_probabilities(self, text: str) -> dict[str, float]:
-        return _probabilities(self.route_pipeline, text)
+    def _vector(self, prepared: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+        char_columns, char_values = self.chars.vector(char_ngrams(prepared))
+        word_columns, word_values = self.words.vector(word_ngrams(prepared))
+        offset = len(self.chars.columns)
+        return np.concatenate([char_columns, word_columns + offset]), np.concatenate([char_values, word_values])
 
-    def urgent_probability(self, text: str) -> float:
-        return _probabilities(self.urgent_pipeline, text).get("True", 0.0)
-
-    def topic_probabilities(self, text: str) -> dict[str, float]:
-        return _probabilities(self.topic_pipeline, text)
+    def predict(self, text: str) -> Prediction:
+        vector = self._vector(features(text))
+        return Prediction(
+            route=self.route.probabilities(*vector),
+            urgent=self.urgent.probabilities(*vector)["True"],
+            topic=self.topic.probabilities(*vector),
+        )
 
     def urgent_words(self, text: str, *, limit: int = 3) -> list[str]:
         """The words that pushed the model towards urgent: those whose removal lowers the urgent probability
-        most (only asked for when the model alone found a message urgent, so the extra predictions are rare)."""
-        words = text.split()
-        baseline = self.urgent_probability(text)
-        candidates = [" ".join(words[:index] + words[index + 1 :]) for index in range(len(words))]
-        rows = self.urgent_pipeline.predict_proba([features(candidate) for candidate in candidates])
-        column = list(self.urgent_pipeline.classes_).index(True)
-        drops = sorted(((baseline - row[column], word) for row, word in zip(rows, words, strict=True)), reverse=True)
+        most (asked only when the model alone found a message urgent). Words are left out of the prepared text,
+        so the rule markers stay as they were."""
+        words = features(text).split()
+        baseline = self.urgent.probabilities(*self._vector(" ".join(words)))["True"]
+        drops = []
+        for index, word in enumerate(words):
+            if word.startswith("zzrule"):
+                continue
+            without = " ".join(words[:index] + words[index + 1 :])
+            drops.append((baseline - self.urgent.probabilities(*self._vector(without))["True"], word))
+        drops.sort(reverse=True)
         return [word.strip(",.;:!?") for drop, word in drops if drop > 0][:limit]
 
     def to_bytes(self) -> bytes:
-        return pickle.dumps((FORMAT, sklearn.__version__, self))
+        return pickle.dumps((FORMAT, self))
 
     @staticmethod
     def from_bytes(blob: bytes) -> LearnedModel | None:
-        """None when the blob was written by another format or scikit-learn version (retrain then).
-        Only ever called on blobs this package wrote itself (the model cache, the organisation's models)."""
+        """None when the blob was written in another format (train again). Only ever called on blobs this
+        package wrote itself (the model cache, the organisation models' table)."""
         try:
-            format_, version, model = pickle.loads(blob)  # noqa: S301 - our own blobs only, see above
-        except Exception:
+            format_, model = pickle.loads(blob)  # noqa: S301 - our own blobs only, see above
+        except Exception:  # an unreadable blob means: train again
             return None
-        if format_ != FORMAT or version != sklearn.__version__ or not isinstance(model, LearnedModel):
-            return None
-        return model
-
-
-def fingerprint(examples: Sequence[Example]) -> str:
-    """Identifies the training data and the way of training: same fingerprint, same model."""
-    knobs = f"{FORMAT} {FOLDS} {REGULARISATION} {URGENT_RECALL} {MIN_URGENT_THRESHOLD} {sklearn.__version__}"
-    digest = hashlib.sha256(knobs.encode())
-    digest.update(rules.fingerprint().encode())
-    for example in examples:
-        digest.update(json.dumps([example.text, example.route, example.topic]).encode())
-    return digest.hexdigest()[:10]
-
-
-def _urgent_threshold(texts: list[str], urgent: list[bool], caught_by_rules: list[bool]) -> float:
-    """The highest threshold at which the rules and a model that had not seen the example together still
-    catch URGENT_RECALL of the urgent training examples (cross-validated)."""
-    folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=0)
-    probabilities = cross_val_predict(_pipeline(), texts, urgent, cv=folds, method="predict_proba")[:, 1]
-    found = [
-        (rule, float(probability))
-        for probability, is_urgent, rule in zip(probabilities, urgent, caught_by_rules, strict=True)
-        if is_urgent
-    ]
-    may_miss = int(len(found) * (1 - URGENT_RECALL))
-    left_to_model = sorted(probability for rule, probability in found if not rule)
-    if not left_to_model:
-        return MIN_URGENT_THRESHOLD
-    return max(MIN_URGENT_THRESHOLD, round(left_to_model[min(may_miss, len(left_to_model) - 1)], 4))
-
-
-def train(examples: Sequence[Example], *, version: str, urgent_threshold: float | None = None) -> LearnedModel:
-    """The three classifiers on `examples`. The urgent threshold is cross-validated on them unless given (an
-    organisation model keeps the base model's: a few hundred corrections are too few to re-estimate it)."""
-    texts = [features(example.text) for example in examples]
-    routes = [example.route for example in examples]
-    urgent = [route == "urgent" for route in routes]
-    helpdesk = [(text, example.topic) for text, example in zip(texts, examples, strict=True) if example.topic]
-    if urgent_threshold is None:
-        caught_by_rules = [bool(rules.urgent_reasons(example.text)) for example in examples]
-        urgent_threshold = _urgent_threshold(texts, urgent, caught_by_rules)
-    return LearnedModel(
-        version=version,
-        route_pipeline=_pipeline().fit(texts, routes),
-        urgent_pipeline=_pipeline().fit(texts, urgent),
-        topic_pipeline=_pipeline().fit([text for text, _ in helpdesk], [topic for _, topic in helpdesk]),
-        urgent_threshold=urgent_threshold,
-        trained_on=len(examples),
-    )
+        return model if format_ == FORMAT and isinstance(model, LearnedModel) else None

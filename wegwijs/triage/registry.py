@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from wegwijs.triage.model import Example, LearnedModel, fingerprint, train
+from wegwijs.triage.model import Example, LearnedModel, fingerprint
 
 EXAMPLES = Path(__file__).resolve().parent / "data" / "examples_train.jsonl"
 HELD_OUT = Path(__file__).resolve().parent / "data" / "examples_held_out.jsonl"
@@ -63,6 +63,8 @@ def base_model() -> LearnedModel:
         model = LearnedModel.from_bytes(cached.read_bytes())
         if model is not None:
             return model
+    from wegwijs.triage.training import train  # scikit-learn is imported only when a model must be trained
+
     model = train(examples, version=version)
     _write_atomically(cached, model.to_bytes())
     return model

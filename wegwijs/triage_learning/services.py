@@ -17,7 +17,7 @@ from wegwijs.helpdesk.choices import MessageKind
 from wegwijs.helpdesk.models import Message, Ticket
 from wegwijs.triage.classify import classify_with
 from wegwijs.triage.evaluation import Report, evaluate
-from wegwijs.triage.model import Example, LearnedModel, fingerprint, train
+from wegwijs.triage.model import Example, LearnedModel, fingerprint
 from wegwijs.triage.redaction import redact
 from wegwijs.triage.registry import HELD_OUT, base_model, load_examples, model_for
 from wegwijs.triage_learning.models import TriageCorrection, TriageModel
@@ -80,7 +80,9 @@ def triage_model_train(*, organisation_id: int, slug: str) -> TrainingOutcome:
     version = f"{slug}-{fingerprint(examples)}"
     gold = [_as_gold(example) for example in load_examples(HELD_OUT) + own_held_out]
     current = model_for(slug)
-    candidate = train(examples, version=version, urgent_threshold=base_model().urgent_threshold)
+    from wegwijs.triage import training  # scikit-learn only in the process that trains
+
+    candidate = training.train(examples, version=version, urgent_threshold=base_model().urgent_threshold)
     report, baseline = _measure(candidate, gold), _measure(current, gold)
     better = report.urgent_recall >= baseline.urgent_recall and _score(report) >= _score(baseline)
     with transaction.atomic():
