@@ -68,6 +68,7 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
         user=user, filters=filters, page_number=request.GET.get("page"), per_page=PAGE_SIZE
     )
     kept = {field: value for field, value in data.items() if value and field != "q"}  # kept across views
+    counts = selectors.ticket_inbox_counts(user=user)
     return render(
         request,
         "helpdesk/inbox_body.html" if request.htmx else "helpdesk/inbox.html",  # type: ignore[attr-defined]
@@ -76,8 +77,9 @@ def inbox_view(request: HttpRequest) -> HttpResponse:
             "view": view,
             "views": [
                 (name, f"{selectors.COUNT_CAP}+" if count > selectors.COUNT_CAP else str(count))
-                for name, count in selectors.ticket_inbox_counts(user=user).items()
+                for name, count in counts.items()
             ],
+            "urgent_waiting": counts.get("urgent", 0),
             "filter_form": filter_form,
             "text": filters.text,
             "kept_filters": urlencode(kept),

@@ -59,3 +59,13 @@ def test_one_click_corrects_the_route_and_stores_the_correction(organisation, ma
         correction = TriageCorrection.objects.get(ticket=ticket)
     assert (ticket.route, ticket.topic) == ("helpdesk", "portal_use")
     assert (correction.route, correction.topic, correction.corrected_by) == ("helpdesk", "portal_use", agent)
+
+
+def test_the_inbox_alerts_to_open_urgent_questions(organisation, make_staff):
+    _agent, client = make_staff(Role.AGENT, organisation)
+    alert = 'role="alert"><a class="utrecht-link" href="?view=urgent">'
+    ask(organisation, "Ik kan niet inloggen met DigiD")
+    assert alert not in client.get(reverse("helpdesk:inbox")).content.decode()
+    ask(organisation, "Mijn vader is bewusteloos en reageert niet")
+    assert alert in client.get(reverse("helpdesk:inbox")).content.decode()
+    assert alert not in client.get(reverse("helpdesk:inbox"), {"view": "urgent"}).content.decode()
