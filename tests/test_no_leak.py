@@ -17,6 +17,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scopes_disabled
 
 from wegwijs.api.api import api
+from wegwijs.guide.models import ChecklistItem, MatrixCell, SupportOffering
+from wegwijs.guide.tests.factories import SupportOfferingFactory
 from wegwijs.helpdesk.models import Attachment, Macro, Message, Referral, Ticket, UrgentAdvice
 from wegwijs.helpdesk.services import Intake, ticket_create
 from wegwijs.helpdesk.tests.factories import MessageFactory, TicketFactory
@@ -45,6 +47,7 @@ class World:
     b_referral: Any
     b_macro: Any
     b_article: Any
+    b_offering: Any
     client_a: Client
     token_a: str
 
@@ -119,6 +122,28 @@ PAGES = [
     Page("helpdesk:attachment", lambda w: [w.b_attachment.public_id]),
     Page("helpdesk:merge", lambda w: [w.b_ticket.public_id], post_only=True, post={"merge-into": "1"}),
     Page("helpdesk:link", lambda w: [w.b_ticket.public_id], post_only=True, post={"link-other": "1"}),
+    Page("guide:offerings", lambda w: [w.b.slug]),
+    Page(
+        "guide:offering_new", lambda w: [w.b.slug], post={"form": "helpdesk", "kind": "digihulplijn", "name": "Sneaky"}
+    ),
+    Page(
+        "guide:offering_edit",
+        lambda w: [w.b.slug, w.b_offering.public_id],
+        post={"form": "helpdesk", "kind": "digihulplijn", "name": "Sneaky"},
+    ),
+    Page(
+        "guide:offering_edit",
+        lambda w: [w.a.slug, w.b_offering.public_id],
+        post={"form": "helpdesk", "kind": "digihulplijn", "name": "Sneaky"},
+    ),
+    Page(
+        "guide:offering_offered", lambda w: [w.b.slug, w.b_offering.public_id], post_only=True, post={"offered": "no"}
+    ),
+    Page(
+        "guide:offering_offered", lambda w: [w.a.slug, w.b_offering.public_id], post_only=True, post={"offered": "no"}
+    ),
+    Page("guide:checklists", lambda w: [w.b.slug], post={"every_tool": "Sneaky"}),
+    Page("guide:matrix", lambda w: [w.b.slug], post={"after_use__beginner__advice": "Sneaky"}),
     Page("audit:access_log", lambda w: []),
     Page("audit:access_log_export", lambda w: []),
 ]
@@ -217,6 +242,7 @@ def world(db, make_staff) -> World:
             organisation=b, slug="beta", language="nl", title="Beta-vraag artikel", body="Beta.", status="published"
         ),
         b_department=DepartmentFactory(organisation=b, name="Beta-afdeling"),
+        b_offering=SupportOfferingFactory(organisation=b, name="Beta-aanbod"),
         b_tool=DigitalToolFactory(organisation=b, name="Beta-portaal"),
         b_member=b_member,
         client_a=client_a,
@@ -239,6 +265,9 @@ def b_snapshot(world: World) -> tuple[Any, ...]:
             sorted(Article.objects.filter(organisation=world.b).values_list("title", "status")),
             sorted(SynonymList.objects.filter(organisation=world.b).values_list("text", flat=True)),
             sorted(UrgentAdvice.objects.filter(organisation=world.b).values_list("version", "reviewed_at")),
+            sorted(SupportOffering.objects.filter(organisation=world.b).values_list("name", "is_active")),
+            sorted(MatrixCell.objects.filter(organisation=world.b).values_list("phase", "level", "advice")),
+            sorted(ChecklistItem.objects.filter(organisation=world.b).values_list("text", flat=True)),
         )
 
 
@@ -255,6 +284,7 @@ def test_page_of_another_organisation_is_not_found_and_unchanged(world, page):
         "Beta-vraag",
         "Beta-macro",
         "Beta-advies",
+        "Beta-aanbod",
         world.b_member.email,
     ):
         assert forbidden not in response.content.decode()

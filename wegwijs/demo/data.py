@@ -18,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
 from wegwijs.accounts.models import User
+from wegwijs.demo.catalogue import load_catalogue
 from wegwijs.helpdesk.choices import ContactMethod, Route
 from wegwijs.helpdesk.models import Macro, Team, Ticket
 from wegwijs.helpdesk.referrals import ticket_refer
@@ -254,6 +255,7 @@ def load_demo() -> list[DemoStaff]:
         _macros(organisations)
         _questions(organisations)
         _articles()
+        load_catalogue(organisations)
     return STAFF
 
 
