@@ -8,18 +8,17 @@ import datetime as dt
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from wegwijs.guide.matrix import Cell, matrix_defaults
-from wegwijs.guide.models import MatrixCell, SupportOffering
+from wegwijs.guide.matrix import Cell
+from wegwijs.guide.models import SupportOffering
 from wegwijs.guide.recommend import Advice, OfferingData, Situation, recommend
+from wegwijs.guide.selectors import matrix_for
 from wegwijs.tenancy.models import DigitalTool, OpeningHoursException, Organisation
 
 
 def matrix_cell(*, organisation: Organisation, phase: str, level: str, language: str) -> Cell:
     """The organisation's own advice for this phase and level in this language, else the shipped default."""
-    own = MatrixCell.objects.filter(organisation=organisation, phase=phase, level=level, language=language).first()
-    if own is not None:
-        return Cell(advice=own.advice, forms=list(own.forms))
-    return matrix_defaults(language)[(phase, level)]
+    entry = matrix_for(organisation=organisation, language=language)[(phase, level)]
+    return Cell(advice=entry.advice, forms=list(entry.forms))
 
 
 def catalogue(*, organisation: Organisation, today: dt.date) -> list[OfferingData]:
