@@ -17,8 +17,18 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scopes_disabled
 
 from wegwijs.api.api import api
-from wegwijs.guide.models import ChecklistItem, MatrixCell, SupportOffering
+from wegwijs.guide import plans
+from wegwijs.guide.models import (
+    ChecklistItem,
+    CoachingContact,
+    Enrollment,
+    MatrixCell,
+    PlanFeedback,
+    SupportOffering,
+    SupportPlan,
+)
 from wegwijs.guide.tests.factories import SupportOfferingFactory
+from wegwijs.guide.tests.plan_factories import EnrollmentFactory, SupportPlanFactory
 from wegwijs.helpdesk.models import Attachment, Macro, Message, Referral, Ticket, UrgentAdvice
 from wegwijs.helpdesk.services import Intake, ticket_create
 from wegwijs.helpdesk.tests.factories import MessageFactory, TicketFactory
@@ -48,6 +58,8 @@ class World:
     b_macro: Any
     b_article: Any
     b_offering: Any
+    b_plan: Any
+    b_enrollment: Any
     client_a: Client
     token_a: str
 
@@ -144,6 +156,24 @@ PAGES = [
     ),
     Page("guide:checklists", lambda w: [w.b.slug], post={"every_tool": "Sneaky"}),
     Page("guide:matrix", lambda w: [w.b.slug], post={"after_use__beginner__advice": "Sneaky"}),
+    Page("guide:consult", lambda w: [w.b.slug], post={"action": "make", "person_label": "Sneaky"}),
+    Page("guide:staff_plan", lambda w: [w.b_plan.public_id]),
+    Page("guide:staff_plan_pdf", lambda w: [w.b_plan.public_id]),
+    Page("guide:staff_plan_email", lambda w: [w.b_plan.public_id], post_only=True, post={"address": "x@example.test"}),
+    Page("guide:journey", lambda w: [w.b_enrollment.public_id]),
+    Page(
+        "guide:journey_contact",
+        lambda w: [w.b_enrollment.public_id],
+        post_only=True,
+        post={"phase": "during_use", "channel": "phone", "note": "Sneaky"},
+    ),
+    Page("guide:journey_phase", lambda w: [w.b_enrollment.public_id], post_only=True, post={"phase": "after_use"}),
+    Page(
+        "guide:journey_decision",
+        lambda w: [w.b_enrollment.public_id],
+        post_only=True,
+        post={"status": "stopped", "reason": "other", "reason_text": "Sneaky"},
+    ),
     Page("audit:access_log", lambda w: []),
     Page("audit:access_log_export", lambda w: []),
 ]
@@ -181,6 +211,11 @@ EXEMPT = {
     "ask:message": "covered by test_follow_up_links_only_work_under_their_own_organisation",
     "ask:close": "covered by test_follow_up_links_only_work_under_their_own_organisation",
     "ask:rate": "covered by test_follow_up_links_only_work_under_their_own_organisation",
+    "guide:consult_start": "covered by test_consult_start_offers_only_own_organisations",
+    "guide:journeys": "covered by test_journeys_never_list_another_organisations_journeys",
+    "plan:plan": "covered by test_plan_links_only_work_under_their_own_organisation",
+    "plan:pdf": "covered by test_plan_links_only_work_under_their_own_organisation",
+    "plan:feedback": "covered by test_plan_links_only_work_under_their_own_organisation",
     "admin:*": "platform admins only: covered by test_platform_admin_pages_are_closed_to_organisation_staff",
     "api:*": "covered operation by operation in API_OPERATIONS",
 }
@@ -245,6 +280,8 @@ def world(db, make_staff) -> World:
         b_offering=SupportOfferingFactory(organisation=b, name="Beta-aanbod"),
         b_tool=DigitalToolFactory(organisation=b, name="Beta-portaal"),
         b_member=b_member,
+        b_plan=(b_plan := SupportPlanFactory(organisation=b, person_label="Beta-vraag persoon")),
+        b_enrollment=EnrollmentFactory(plan=b_plan),
         client_a=client_a,
         token_a=raw,
     )
@@ -268,6 +305,10 @@ def b_snapshot(world: World) -> tuple[Any, ...]:
             sorted(SupportOffering.objects.filter(organisation=world.b).values_list("name", "is_active")),
             sorted(MatrixCell.objects.filter(organisation=world.b).values_list("phase", "level", "advice")),
             sorted(ChecklistItem.objects.filter(organisation=world.b).values_list("text", flat=True)),
+            sorted(Enrollment.objects.filter(organisation=world.b).values_list("phase", "status", "reason")),
+            SupportPlan.objects.filter(organisation=world.b).count(),
+            CoachingContact.objects.filter(organisation=world.b).count(),
+            PlanFeedback.objects.filter(organisation=world.b).count(),
         )
 
 
@@ -426,3 +467,28 @@ def test_help_pages_never_show_another_organisations_articles(world):
     assert client.post(feedback, {"helpful": "yes"}).status_code == 404
     with scopes_disabled():
         assert not ArticleFeedback.objects.exists()
+
+
+def test_plan_links_only_work_under_their_own_organisation(world):
+    token = plans.plan_token(world.b_plan)
+    before = b_snapshot(world)
+    anonymous = Client()
+    for name, method in (("plan:plan", "get"), ("plan:pdf", "get"), ("plan:feedback", "post")):
+        response = getattr(anonymous, method)(reverse(name, args=[world.a.slug, token]), {"rating": "1"})
+        assert response.status_code == 404
+        assert "Beta-vraag" not in response.content.decode()
+    assert b_snapshot(world) == before
+    assert anonymous.get(reverse("plan:plan", args=[world.b.slug, token])).status_code == 200
+
+
+def test_journeys_never_list_another_organisations_journeys(world):
+    for status in ("active", "continued", "stopped", ""):
+        page = world.client_a.get(reverse("guide:journeys"), {"status": status}).content.decode()
+        assert "Beta-vraag" not in page
+        assert "Organisatie Beta" not in page
+
+
+def test_consult_start_offers_only_own_organisations(world):
+    response = world.client_a.get(reverse("guide:consult_start"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("guide:consult", args=[world.a.slug])

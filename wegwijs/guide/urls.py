@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from wegwijs.guide import editor_views
 
@@ -16,4 +16,5 @@ urlpatterns = [
     ),
     path("org/<slug:slug>/support/checklists/", editor_views.checklists_view, name="checklists"),
     path("org/<slug:slug>/support/matrix/", editor_views.matrix_view, name="matrix"),
+    path("", include("wegwijs.guide.consult_urls")),  # the consult, support plans and journeys
 ]

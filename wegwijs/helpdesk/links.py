@@ -1,42 +1,28 @@
-"""The person's private follow-up link: unguessable, derivable again for every e-mail, revocable per question.
-
-token = the question's public id (32 hex) + an HMAC of it with the site secret and the question's own salt.
-Nothing secret is stored: only the salt, which means nothing without the site secret. Changing the salt
-revokes every link to that question.
+"""The person's private follow-up link: unguessable, derivable again for every e-mail, revocable per question
+(changing the question's salt). The token scheme is `core.signed_links` with the purpose "follow-up".
 """
 
 from __future__ import annotations
 
-import hmac
-
 from django.conf import settings
 from django.urls import reverse
 
+from wegwijs.core import signed_links
+from wegwijs.core.signed_links import split_token
 from wegwijs.helpdesk.choices import SATISFACTION_FACES, Satisfaction
 from wegwijs.helpdesk.models import Ticket
 
-ID_LENGTH = 32
-MAC_LENGTH = 32
+__all__ = ["follow_up_token", "follow_up_url", "rating_links", "split_token", "token_matches"]
 
-
-def _mac(public_id_hex: str, salt: str) -> str:
-    message = f"follow-up:{public_id_hex}:{salt}".encode()
-    return hmac.new(settings.SECRET_KEY.encode(), message, "sha256").hexdigest()[:MAC_LENGTH]
+PURPOSE = "follow-up"
 
 
 def follow_up_token(ticket: Ticket) -> str:
-    return ticket.public_id.hex + _mac(ticket.public_id.hex, ticket.follow_up_salt)
-
-
-def split_token(token: str) -> tuple[str, str] | None:
-    """The public id and MAC in a token, or None when it cannot be one."""
-    if len(token) != ID_LENGTH + MAC_LENGTH or any(char not in "0123456789abcdef" for char in token):
-        return None
-    return token[:ID_LENGTH], token[ID_LENGTH:]
+    return signed_links.link_token(purpose=PURPOSE, public_id=ticket.public_id, salt=ticket.follow_up_salt)
 
 
 def token_matches(ticket: Ticket, mac: str) -> bool:
-    return hmac.compare_digest(_mac(ticket.public_id.hex, ticket.follow_up_salt), mac)
+    return signed_links.token_matches(purpose=PURPOSE, public_id=ticket.public_id, salt=ticket.follow_up_salt, mac=mac)
 
 
 def follow_up_url(ticket: Ticket) -> str:
