@@ -18,6 +18,7 @@ urlpatterns = [
     path("staff/", include("wegwijs.accounts.urls")),
     path("<slug:org_slug>/", include("wegwijs.helpdesk.public_urls")),
     path("<slug:org_slug>/", include("wegwijs.knowledge.public_urls")),
+    path("<slug:org_slug>/", include("wegwijs.guide.public_urls")),
     path("<slug:org_slug>/", include("wegwijs.guide.plan_urls")),
     # Last: its /<org-slug>/ pattern would otherwise catch the routes above.
     path("", include("wegwijs.web.urls")),

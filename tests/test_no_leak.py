@@ -19,6 +19,7 @@ from django_scopes import scopes_disabled
 from wegwijs.api.api import api
 from wegwijs.guide import plans
 from wegwijs.guide.models import (
+    Assessment,
     ChecklistItem,
     CoachingContact,
     Enrollment,
@@ -211,6 +212,9 @@ EXEMPT = {
     "ask:message": "covered by test_follow_up_links_only_work_under_their_own_organisation",
     "ask:close": "covered by test_follow_up_links_only_work_under_their_own_organisation",
     "ask:rate": "covered by test_follow_up_links_only_work_under_their_own_organisation",
+    "selfcheck:start": "public page of the organisation in the URL; shows no organisation-owned data",
+    "selfcheck:step": "public form of the organisation in the URL; creates only in that organisation",
+    "selfcheck:result": "covered by test_self_check_results_only_show_under_their_own_organisation",
     "guide:consult_start": "covered by test_consult_start_offers_only_own_organisations",
     "guide:journeys": "covered by test_journeys_never_list_another_organisations_journeys",
     "plan:plan": "covered by test_plan_links_only_work_under_their_own_organisation",
@@ -467,6 +471,25 @@ def test_help_pages_never_show_another_organisations_articles(world):
     assert client.post(feedback, {"helpful": "yes"}).status_code == 404
     with scopes_disabled():
         assert not ArticleFeedback.objects.exists()
+
+
+def test_self_check_results_only_show_under_their_own_organisation(world):
+    with scopes_disabled():
+        SupportOffering.objects.create(
+            organisation=world.b, form="helpdesk", kind="organisation_desk", name="Beta-hulp"
+        )
+        result = Assessment.objects.create(organisation=world.b, language="nl", score=2, level="beginner")
+    anonymous = Client()
+    for slug in (world.a.slug, "no-such-organisation"):
+        response = anonymous.get(reverse("selfcheck:result", args=[slug, result.public_id]))
+        assert response.status_code == 404
+        assert "Beta-hulp" not in response.content.decode()
+    assert (
+        "Beta-hulp"
+        in anonymous.get(reverse("selfcheck:result", args=[world.b.slug, result.public_id])).content.decode()
+    )
+    start = anonymous.post(reverse("selfcheck:step", args=[world.a.slug]), {"filled_in": "alone"})
+    assert "Beta-hulp" not in start.content.decode()
 
 
 def test_plan_links_only_work_under_their_own_organisation(world):
