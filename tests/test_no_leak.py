@@ -215,6 +215,7 @@ EXEMPT = {
     "selfcheck:start": "public page of the organisation in the URL; shows no organisation-owned data",
     "selfcheck:step": "public form of the organisation in the URL; creates only in that organisation",
     "selfcheck:result": "covered by test_self_check_results_only_show_under_their_own_organisation",
+    "selfcheck:plan": "covered by test_self_check_results_only_show_under_their_own_organisation",
     "guide:consult_start": "covered by test_consult_start_offers_only_own_organisations",
     "guide:journeys": "covered by test_journeys_never_list_another_organisations_journeys",
     "plan:plan": "covered by test_plan_links_only_work_under_their_own_organisation",
@@ -484,6 +485,9 @@ def test_self_check_results_only_show_under_their_own_organisation(world):
         response = anonymous.get(reverse("selfcheck:result", args=[slug, result.public_id]))
         assert response.status_code == 404
         assert "Beta-hulp" not in response.content.decode()
+        assert anonymous.post(reverse("selfcheck:plan", args=[slug, result.public_id])).status_code == 404
+    with scopes_disabled():
+        assert not SupportPlan.objects.filter(assessment=result).exists()
     assert (
         "Beta-hulp"
         in anonymous.get(reverse("selfcheck:result", args=[world.b.slug, result.public_id])).content.decode()

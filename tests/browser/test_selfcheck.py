@@ -1,4 +1,5 @@
-"""The public self-check in Chromium: the whole way to the recommendations without JavaScript, and axe with zero
+"""The public self-check in Chromium: the whole way to the recommendations and a support plan PDF (read back with
+pdftotext, its QR code decoded) without JavaScript, and axe with zero
 WCAG 2.2 AA violations on a question screen (also with its error) and on the result page, in Dutch and Arabic."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from wegwijs.guide.selfcheck import QUESTIONS
+from wegwijs.guide.tests.test_plans import pdf_text_and_codes
 from wegwijs.guide.tests.test_public_selfcheck import add_catalogue
 from wegwijs.tenancy.tests.factories import DigitalToolFactory
 
@@ -42,7 +44,7 @@ def _axe(page: Page) -> None:
     assert len(results.response["passes"]) >= 10  # the rules really ran on real content
 
 
-def test_self_check_to_the_recommendations_without_javascript(browser: Browser, start_url):
+def test_self_check_to_the_recommendations_and_a_plan_pdf_without_javascript(browser: Browser, start_url, tmp_path):
     context = browser.new_context(java_script_enabled=False, locale="nl-NL")
     page = context.new_page()
     page.goto(start_url.removesuffix("zelftest/"))
@@ -64,6 +66,17 @@ def test_self_check_to_the_recommendations_without_javascript(browser: Browser, 
     page.locator(".ww-result__form button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"phase=during_use.*postcode=7772"))
     expect(page.get_by_role("heading", name="Helpdesk Digitale Zorg", level=3)).to_be_visible()
+
+    page.get_by_role("button", name="Make my support plan").click()  # keep the advice as a plan
+    expect(page).to_have_url(re.compile(r"/plan/[0-9a-f]{64}/$"))
+    plan_address = page.url
+    expect(page.get_by_text("Helpdesk Digitale Zorg").first).to_be_visible()
+    pdf = page.request.get(plan_address + "pdf/")
+    assert pdf.headers["content-type"] == "application/pdf"
+    text, codes = pdf_text_and_codes(tmp_path, pdf.body())
+    assert "Helpdesk Digitale Zorg" in text
+    assert "Inloopspreekuur bibliotheek" in text
+    assert any(code.endswith(plan_address.split("/", 3)[3]) for code in codes), codes  # the QR code leads back
     context.close()
 
 

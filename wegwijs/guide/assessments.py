@@ -16,10 +16,11 @@ from django.utils import timezone
 from wegwijs.core.errors import NotFound
 from wegwijs.guide.advice import advice_for
 from wegwijs.guide.choices import FilledIn
-from wegwijs.guide.models import Assessment, SupportOffering
+from wegwijs.guide.models import Assessment, SupportOffering, SupportPlan
+from wegwijs.guide.plans import PlanDraft, plan_create
 from wegwijs.guide.recommend import Recommendation, Situation
 from wegwijs.guide.selfcheck import score, valid_answer
-from wegwijs.tenancy.models import Location, Organisation
+from wegwijs.tenancy.models import DigitalTool, Location, Organisation
 
 
 def assessment_record(
@@ -117,3 +118,32 @@ def _reach(organisation: Organisation, keys: set[str]) -> dict[str, Reach]:
         )
         for offering in offerings
     }
+
+
+def assessment_plan_create(
+    *, organisation: Organisation, assessment: Assessment, phase: str, tool: str | None, postcode: str
+) -> SupportPlan:
+    """A person on their own keeps the advice of their self-check as a personal support plan (with a private
+    link, no account): the recommended offerings and the nearest in-person help, in their language."""
+    advice = assessment_advice(
+        organisation=organisation,
+        assessment=assessment,
+        phase=phase,
+        tool=tool,
+        postcode=postcode,
+    )
+    chosen = [suggestion.recommendation.offering.key for suggestion in advice.suggestions]
+    if advice.nearest_in_person:
+        chosen.append(advice.nearest_in_person.recommendation.offering.key)
+    offerings = list(SupportOffering.objects.filter(organisation=organisation, public_id__in=chosen))
+    draft = PlanDraft(
+        language=assessment.language,
+        level=assessment.level,
+        phase=phase,
+        tool=DigitalTool.objects.filter(organisation=organisation, public_id=tool).first() if tool else None,
+        preferred_way=assessment.preferred_way,
+        postcode=postcode,
+        assessment=assessment,
+        offerings=offerings,
+    )
+    return plan_create(actor=None, organisation=organisation, draft=draft)

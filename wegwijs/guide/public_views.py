@@ -10,11 +10,12 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wegwijs.guide import assessments, selfcheck_steps
 from wegwijs.guide.choices import FilledIn
 from wegwijs.guide.models import Assessment
+from wegwijs.guide.plans import plan_token
 from wegwijs.guide.public_forms import SituationForm
 from wegwijs.guide.selfcheck import QUESTIONS
 from wegwijs.tenancy.models import Organisation
@@ -126,3 +127,18 @@ def selfcheck_result_view(request: HttpRequest, org_slug: str, public_id: UUID) 
         )
     response.headers["Content-Language"] = language
     return response
+
+
+@public_view
+@require_POST
+def selfcheck_plan_view(request: HttpRequest, org_slug: str, public_id: UUID) -> HttpResponse:
+    """Keep the advice as a personal support plan, then show it on its private page."""
+    organisation: Organisation = request.organisation  # type: ignore[attr-defined]
+    assessment = assessments.assessment_get(organisation=organisation, public_id=public_id)
+    form = SituationForm(request.POST, tools=tool_list(organisation=organisation, active_only=True))
+    phase, tool, postcode = form.situation()
+    with translation.override(_page_language(request, assessment)):
+        plan = assessments.assessment_plan_create(
+            organisation=organisation, assessment=assessment, phase=phase, tool=tool, postcode=postcode
+        )
+    return redirect("plan:plan", organisation.slug, plan_token(plan))

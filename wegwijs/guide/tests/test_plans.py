@@ -243,7 +243,7 @@ def test_the_private_link_opens_the_plan_and_a_wrong_mac_does_not(organisation, 
     assert anonymous.get(old_link).status_code == 404
 
 
-def _pdf_text_and_codes(tmp_path: Path, content: bytes) -> tuple[str, set[str]]:
+def pdf_text_and_codes(tmp_path: Path, content: bytes) -> tuple[str, set[str]]:
     pdf = tmp_path / "plan.pdf"
     pdf.write_bytes(content)
     text = subprocess.run(
@@ -270,7 +270,7 @@ def test_the_plan_pdf_holds_the_offerings_hours_checklist_and_qr_codes(
     )
     response = Client().get(private_url(plan, "plan:pdf"))
     assert response["Content-Type"] == "application/pdf"
-    text, codes = _pdf_text_and_codes(tmp_path, response.content)
+    text, codes = pdf_text_and_codes(tmp_path, response.content)
     for expected in (
         "Digituin Vechtdal",
         "Helpdesk MijnPortaal",
@@ -302,7 +302,7 @@ def test_an_arabic_plan_is_right_to_left_on_the_page_and_in_the_pdf(
     assert '<html lang="ar" dir="rtl">' in page
     assert "نسيت كلمة المرور" in page
     response = Client().get(private_url(plan, "plan:pdf"))
-    text, codes = _pdf_text_and_codes(tmp_path, response.content)
+    text, codes = pdf_text_and_codes(tmp_path, response.content)
     assert "نسيت كلمة المرور" in text
     assert "الرقمية" in text
     assert "0523 111 222" in text

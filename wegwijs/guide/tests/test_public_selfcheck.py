@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
+from uuid import UUID
 
 import pytest
 from django.test import Client
@@ -15,7 +16,7 @@ from django.utils import translation
 from django_scopes import scopes_disabled
 
 from wegwijs.guide import assessments
-from wegwijs.guide.models import Assessment, SupportOffering
+from wegwijs.guide.models import Assessment, SupportOffering, SupportPlan
 from wegwijs.guide.selfcheck import QUESTIONS
 from wegwijs.tenancy.tests.factories import DigitalToolFactory, LocationFactory
 
@@ -269,3 +270,26 @@ def test_the_result_page_has_no_n_plus_one(organisation, count_queries):
             phone="0800 000 000",
         )
     assert count_queries(lambda: client.get(result_url)) == small <= 12
+
+
+def test_a_person_on_their_own_keeps_the_advice_as_a_support_plan(organisation):
+    add_catalogue(organisation)
+    client = Client()
+    answers = {**NO_DEVICE, "help_way": "in_person", "language": "ar", "naaste": "often"}
+    result_url = _fill_in(client, organisation, answers)[-1].headers["Location"]
+    public_id = result_url.rstrip("/").split("/")[-1]
+    response = client.post(
+        reverse("selfcheck:plan", args=[organisation.slug, public_id]), {"phase": "start_of_use", "postcode": "7772"}
+    )
+    assert response.status_code == 302
+    with scopes_disabled():
+        plan = SupportPlan.objects.get()
+        offerings = set(plan.offerings.values_list("name", flat=True))
+    assert (plan.language, plan.level, plan.phase, plan.postcode) == ("ar", "beginner", "start_of_use", "7772")
+    assert plan.assessment.public_id == UUID(public_id)
+    assert plan.created_by is None
+    assert "Inloopspreekuur bibliotheek" in offerings
+    page = client.get(response.headers["Location"])
+    assert page.status_code == 200
+    assert 'dir="rtl"' in page.content.decode()
+    assert client.get(reverse("selfcheck:plan", args=[organisation.slug, public_id])).status_code == 405
