@@ -8,7 +8,6 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
-from django.utils.dates import WEEKDAYS
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -18,13 +17,13 @@ from wegwijs.guide.choices import LEVELS, PHASES, Channel, Form, Level, Phase
 from wegwijs.guide.models import SupportOffering
 from wegwijs.guide.selectors import MatrixEntry
 from wegwijs.tenancy import places
+from wegwijs.tenancy.forms import WeeklyHoursFields
 from wegwijs.tenancy.models import DigitalTool, Location
 
 OFFERING_FIELDS = [
     "form", "kind", "name", "description", "channels", "languages", "location", "cost", "levels", "phases", "tools",
     "phone", "email", "url", "is_active",
 ]  # fmt: skip
-HOURS_HELP = _("For example 09:00-12:00, 13:00-17:00. Empty means closed.")
 
 
 def _checkboxes(label: Any, choices: Any, help_text: Any = "") -> forms.MultipleChoiceField:
@@ -38,7 +37,7 @@ def _text_attrs(language: str, rows: int) -> dict[str, Any]:
     return {"rows": rows, "lang": language, "dir": "rtl" if get_language_info(language)["bidi"] else "ltr"}
 
 
-class OfferingForm(AccessibleFormMixin, forms.ModelForm[SupportOffering]):
+class OfferingForm(WeeklyHoursFields, AccessibleFormMixin, forms.ModelForm[SupportOffering]):
     """Everything about one offering. Tools and help points are limited to the organisation's own."""
 
     channels = _checkboxes(_("How people get it"), Channel.choices)
@@ -80,15 +79,7 @@ class OfferingForm(AccessibleFormMixin, forms.ModelForm[SupportOffering]):
         self.fields["location"].queryset = help_points  # type: ignore[attr-defined]
         if self.instance.location is not None:
             self.initial["location"] = self.instance.location.public_id
-        hours = self.instance.weekly_hours or {}
-        for index, day in enumerate(places.WEEKDAYS):
-            self.fields[f"hours_{day}"] = forms.CharField(
-                label=_("Hours on %(day)s") % {"day": WEEKDAYS[index]},
-                required=False,
-                max_length=100,
-                help_text=HOURS_HELP if index == 0 else "",
-                initial=places.format_periods_text(hours.get(day, [])),
-            )
+        self.add_hours_fields(self.instance.weekly_hours or {}, label=_("Hours on %(day)s"))
         position = list(self.fields).index("location") + 1
         names = [name for name in self.fields if not name.startswith("hours_")]
         self.order_fields([*names[:position], *(f"hours_{day}" for day in places.WEEKDAYS), *names[position:]])
@@ -96,16 +87,7 @@ class OfferingForm(AccessibleFormMixin, forms.ModelForm[SupportOffering]):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        weekly: dict[str, list[list[str]]] = {}
-        for day in places.WEEKDAYS:
-            try:
-                periods = places.parse_periods_text(cleaned.get(f"hours_{day}", ""))
-            except places.PlaceDataError:
-                self.add_error(f"hours_{day}", _("Type the hours like 09:00-12:00, 13:00-17:00."))
-                continue
-            if periods:
-                weekly[day] = periods
-        cleaned["weekly_hours"] = weekly
+        cleaned["weekly_hours"] = self.cleaned_weekly_hours(cleaned)
         return cleaned
 
     def offering_input(self) -> OfferingInput:
