@@ -3,12 +3,9 @@ checklists of understanding per tool, and the matrix of advice per phase and lev
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from uuid import UUID
 
-from django.conf import settings
 from django.contrib import messages
-from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import DomainError
 from wegwijs.core.http import requested_language
+from wegwijs.core.language_page import language_page
 from wegwijs.guide import catalogue, selectors
 from wegwijs.guide.forms import ChecklistForm, MatrixForm, OfferingForm
 from wegwijs.tenancy.roles import Role
@@ -90,7 +88,7 @@ def checklists_view(request: HttpRequest, slug: str) -> HttpResponse:
         points=selectors.checklist_points(organisation=organisation, language=language),
         language=language,
     )
-    return _language_page(
+    return language_page(
         request,
         form,
         lambda actor: catalogue.checklist_save(
@@ -113,7 +111,7 @@ def matrix_view(request: HttpRequest, slug: str) -> HttpResponse:
         entries=selectors.matrix_for(organisation=organisation, language=language),
         language=language,
     )
-    return _language_page(
+    return language_page(
         request,
         form,
         lambda actor: catalogue.matrix_save(
@@ -122,26 +120,4 @@ def matrix_view(request: HttpRequest, slug: str) -> HttpResponse:
         _("The matrix is saved. Empty cells show the standard advice again."),
         "guide/editor/matrix.html",
         organisation=organisation,
-    )
-
-
-def _language_page(
-    request: HttpRequest, form: BaseForm, save: Callable[[User], object], done: str, template: str, **context: object
-) -> HttpResponse:
-    """Shared shape of the pages kept per language: on a valid POST save (a refusal shows on the form), tell,
-    and come back in the same language; else show the page with the language tabs."""
-    language = requested_language(request)
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(request.user)  # type: ignore[arg-type]
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, done)
-            return redirect(f"{request.path}?language={language}")
-    return render(
-        request,
-        template,
-        {"form": form, "language": language, "languages": settings.LANGUAGES, **context},
-        status=400 if form.errors else 200,
     )

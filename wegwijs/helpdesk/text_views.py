@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from django.conf import settings
 from django.contrib import messages
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wegwijs.accounts.models import User
 from wegwijs.core.errors import DomainError
 from wegwijs.core.http import requested_language
+from wegwijs.core.language_page import language_page
 from wegwijs.helpdesk import referrals, urgent_advice
 from wegwijs.helpdesk.forms import ReferralTextForm, UrgentAdviceForm, UrgentAdvicePublishForm
 from wegwijs.tenancy.models import Organisation
@@ -40,23 +40,13 @@ def _texts_page(
     template: str,
     **context: object,
 ) -> HttpResponse:
-    """Shared shape of these pages: on a valid POST save the texts of this language (a refusal shows on the
-    form), tell, and come back in the same language; else show the page with the language tabs."""
+    """Save the texts of the page's language for the organisation (see core.language_page)."""
     language = requested_language(request)
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(actor=request.user, organisation_id=organisation.pk, language=language, texts=form.cleaned_data)  # type: ignore[arg-type]
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, done)
-            return redirect(f"{request.path}?language={language}")
-    return render(
-        request,
-        template,
-        {"organisation": organisation, "form": form, "language": language, "languages": settings.LANGUAGES, **context},
-        status=400 if form.errors else 200,
-    )
+
+    def save_texts(user: User) -> object:
+        return save(actor=user, organisation_id=organisation.pk, language=language, texts=form.cleaned_data)
+
+    return language_page(request, form, save_texts, done, template, organisation=organisation, **context)
 
 
 @staff_view(Role.EDITOR)
