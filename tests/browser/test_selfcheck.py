@@ -67,7 +67,7 @@ def test_self_check_to_the_recommendations_and_a_plan_pdf_without_javascript(bro
     expect(page).to_have_url(re.compile(r"phase=during_use.*postcode=7772"))
     expect(page.get_by_role("heading", name="Helpdesk Digitale Zorg", level=3)).to_be_visible()
 
-    page.get_by_role("button", name="Make my support plan").click()  # keep the advice as a plan
+    page.get_by_role("button", name="Maak mijn ondersteuningsplan").click()  # keep the advice as a plan
     expect(page).to_have_url(re.compile(r"/plan/[0-9a-f]{64}/$"))
     plan_address = page.url
     expect(page.get_by_text("Helpdesk Digitale Zorg").first).to_be_visible()

@@ -3,6 +3,7 @@ through a private link, printed as a PDF (read back with pdftotext, QR codes dec
 as a link only, and in Arabic laid out right to left."""
 
 import datetime as dt
+import html
 import subprocess
 import zoneinfo
 from pathlib import Path
@@ -13,6 +14,8 @@ from django.conf import settings
 from django.db import models
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from django_scopes import scopes_disabled
 
 from wegwijs.audit.models import AccessLogEntry
@@ -105,6 +108,12 @@ def provider(make_staff, organisation):
     return make_staff(Role.CARE_PROVIDER, organisation)
 
 
+def dutch(text: str) -> str:
+    """What a Dutch page shows for an English msgid (the staff and the person here read Dutch)."""
+    with translation.override("nl"):
+        return gettext(text)
+
+
 def consult_url(organisation, **situation: str) -> str:
     query = "&".join(f"{key}={value}" for key, value in situation.items())
     return f"{reverse('guide:consult', args=[organisation.slug])}?{query}"
@@ -146,7 +155,7 @@ def test_the_consult_shows_the_advice_with_the_recommended_offerings_ticked(orga
     digituin = str(catalogue["digituin"].public_id)
     assert f'value="{digituin}" id="offering-1" checked' in page  # recommended first, ticked
     assert f'value="{catalogue["training"].public_id}" id="offering-4">' in page  # the rest, not ticked
-    assert "I can log in on my own." in page  # the shipped checklist (no own points for this tool)
+    assert dutch("I can log in on my own.") in page  # the shipped checklist (no own points for this tool)
 
 
 def test_the_consult_finds_a_self_check_by_its_short_code(organisation, portal, catalogue, provider):
@@ -163,7 +172,9 @@ def test_the_consult_finds_a_self_check_by_its_short_code(organisation, portal, 
     assert response.context["situation"].assessment == assessment
     unknown = client.get(consult_url(organisation, code="00000000", phase="during_use"))
     assert unknown.status_code == 400
-    assert "No self-check found with this code" in unknown.content.decode()
+    assert dutch("No self-check found with this code. Check it, or choose the level yourself.") in html.unescape(
+        unknown.content.decode()
+    )
 
 
 def test_the_tools_own_checklist_is_used(organisation, portal, catalogue, provider):
@@ -196,7 +207,7 @@ def test_making_the_plan_stores_the_choices_without_bsn_and_starts_the_journey(
         assert set(plan.offerings.all()) == {catalogue["digituin"], catalogue["video"]}
         enrollment = Enrollment.objects.get(plan=plan)
     assert plan.article_slugs == ["wachtwoord-vergeten"]
-    assert plan.checklist[0] == {"text": "I can log in on my own.", "understood": True}
+    assert plan.checklist[0] == {"text": dutch("I can log in on my own."), "understood": True}
     assert plan.checklist[1]["understood"] is False
     assert not any(item["understood"] for item in plan.checklist[2:])  # not marked: get help with it
     assert BSN not in plan.person_label
@@ -279,7 +290,7 @@ def test_the_plan_pdf_holds_the_offerings_hours_checklist_and_qr_codes(
         "09:00–12:00",
         "08:30–17:00",
         "Markt 1",
-        "I can log in on my own.",
+        dutch("I can log in on my own."),
         "Bel de Digituin",
         organisation.contact_phone,
         "0800 7777",
@@ -346,7 +357,9 @@ def test_a_failed_e_mail_is_told_to_the_care_provider(settings, organisation, po
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2
     response = client.post(reverse("guide:staff_plan_email", args=[plan.public_id]), {"address": "a@example.test"})
     assert response.status_code == 400
-    assert "could not be sent" in response.content.decode()
+    assert dutch("The e-mail could not be sent. Print the plan, or try again later.") in html.unescape(
+        response.content.decode()
+    )
 
 
 def test_a_plan_cannot_hold_another_organisations_offering(organisation, other_organisation, portal, catalogue):
