@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db.models import F
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
@@ -287,7 +288,8 @@ def test_an_editor_keeps_the_checklist_per_tool_and_language(organisation, make_
     }
     assert client.post(url, data).status_code == 302
     with scopes_disabled():
-        rows = list(ChecklistItem.objects.order_by("tool_id", "position").values_list("tool_id", "language", "text"))
+        ordered = ChecklistItem.objects.order_by(F("tool_id").asc(nulls_first=True), "position")
+        rows = list(ordered.values_list("tool_id", "language", "text"))
     assert rows == [
         (None, "en", "You know who to call"),
         (portal.pk, "en", "You can log in"),
