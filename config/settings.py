@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "wegwijs.knowledge",
     "wegwijs.triage_learning",
     "wegwijs.guide",
+    "wegwijs.insights",
     "wegwijs.api",
     "wegwijs.web",
     "wegwijs.demo",

@@ -38,6 +38,7 @@ from wegwijs.helpdesk.models import (
     TicketEvent,
 )
 from wegwijs.helpdesk.tasks import send_outbound_email
+from wegwijs.insights.services import rollup_refresh_on_commit
 from wegwijs.tenancy.models import DigitalTool, Membership, Organisation
 from wegwijs.tenancy.roles import Role
 from wegwijs.triage import classify
@@ -145,6 +146,7 @@ def record_event(ticket: Ticket, kind: str, *, actor: User | None = None, before
     )
     if kind in TEXT_EVENTS:
         search.search_document_refresh(ticket=ticket)
+    rollup_refresh_on_commit(ticket=ticket, event=kind)
 
 
 def _check_contact(intake: Intake) -> None:
