@@ -11,7 +11,7 @@ amounts, ticket numbers and other numbers stay. The order matters:
 - IBANs and e-mail addresses first: their digit runs can pass the 11-test, and redacting those as a BSN
   would leave the rest of the account number or address behind;
 - BSNs before phone numbers, so a BSN is always removed as a BSN, whatever the phone matcher makes of it.
-No placeholder contains a digit or an "@", so a later step never changes an earlier placeholder.
+No replacement marker contains a digit or an "@", so a later step never changes an earlier one.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def redact_bsn(text: str) -> str:
 
 
 def redact(text: str) -> str:
-    """Replace IBANs, e-mail addresses, BSNs and phone numbers (Dutch or international) by placeholders."""
+    """Replace IBANs, e-mail addresses, BSNs and phone numbers (Dutch or international) by markers ([BSN], ...)."""
     text = IBAN_CANDIDATE.sub(_replace_iban, text)
     text = redact_bsn(EMAIL.sub(EMAIL_PLACEHOLDER, text))
     return _redact_phone_numbers(text)
