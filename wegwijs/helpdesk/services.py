@@ -41,8 +41,9 @@ from wegwijs.helpdesk.tasks import send_outbound_email
 from wegwijs.insights.services import rollup_refresh_on_commit
 from wegwijs.tenancy.models import DigitalTool, Membership, Organisation
 from wegwijs.tenancy.roles import Role
-from wegwijs.triage import classify
+from wegwijs.triage.classify import classify_with
 from wegwijs.triage.redaction import redact_bsn
+from wegwijs.triage.registry import model_for
 from wegwijs.triage_learning.services import triage_correction_record
 
 SUBJECT_LENGTH = 80
@@ -167,7 +168,8 @@ def ticket_create(*, organisation: Organisation, intake: Intake) -> tuple[Ticket
     """Register a question. Returns the ticket and the secret of its private follow-up link (shown once).
     Everything is checked before the number is taken; a number is never given twice, and only a failure
     of the database itself can leave a gap."""
-    triage = classify(intake.question.strip(), organisation=organisation.slug)
+    # The organisation's model, without the article suggestions `classify` adds (intake does not show them).
+    triage = classify_with(model_for(organisation.slug), intake.question.strip())
     question = redact_bsn(intake.question.strip())  # stored: only the BSN goes (triage.redacted_text is for export)
     if not question:
         raise DomainError(_("Please write your question."), code="empty_question")
