@@ -24,6 +24,11 @@ def empty_histogram() -> list[int]:
     return [0] * BUCKETS
 
 
+def empty_hours() -> list[int]:
+    """Questions per hour of the day they were asked (0-23): the weekday x hour heatmap adds these up."""
+    return [0] * 24
+
+
 def histogram_add(histogram: list[int], other: Sequence[int]) -> list[int]:
     """Two histograms added bucket by bucket (rollups of several days or cells into one)."""
     return [mine + theirs for mine, theirs in zip(histogram, other, strict=True)]

@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
-from wegwijs.insights.distributions import empty_histogram
+from wegwijs.insights.distributions import empty_histogram, empty_hours
 from wegwijs.tenancy.models import Organisation, OrganisationScopedManager
 
 DIMENSIONS = ("organisation", "day", "channel", "route", "topic", "tool_id", "language", "level")
@@ -43,6 +44,7 @@ class TicketRollup(models.Model):
     resolution_seconds_sum = models.PositiveBigIntegerField(default=0)
     first_response_histogram = models.JSONField(default=empty_histogram)  # distributions.EDGES_MINUTES
     resolution_histogram = models.JSONField(default=empty_histogram)
+    hour_counts = models.JSONField(default=empty_hours)  # questions per hour of creation (0-23, Amsterdam time)
 
     objects: ClassVar[models.Manager[TicketRollup]] = OrganisationScopedManager()
 
@@ -51,3 +53,54 @@ class TicketRollup(models.Model):
 
     def __str__(self) -> str:
         return f"rollup {self.day} {self.channel}/{self.route}"
+
+
+class ReportLanguage(models.TextChoices):
+    DUTCH = "nl", "Nederlands"
+    ENGLISH = "en", "English"
+
+
+class ReportFrequency(models.TextChoices):
+    MONTHLY = "monthly", _("Every month")
+    QUARTERLY = "quarterly", _("Every quarter")
+
+
+class ReportRecipient(models.Model):
+    """Someone who receives the organisation's periodic report by e-mail, without asking for it."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    email = models.EmailField(_("e-mail address"))
+    language = models.CharField(_("language"), max_length=8, choices=ReportLanguage.choices, default="nl")
+    frequency = models.CharField(
+        _("how often"), max_length=10, choices=ReportFrequency.choices, default=ReportFrequency.MONTHLY
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[ReportRecipient]] = OrganisationScopedManager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organisation", "email"], name="report_recipient_once")]
+        ordering = ["email"]
+
+    def __str__(self) -> str:
+        return f"report recipient {self.email}"
+
+
+class ReportDelivery(models.Model):
+    """A report sent to a recipient for one period; kept so a period is sent once, however often the
+    delivery command runs."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    recipient = models.ForeignKey(ReportRecipient, on_delete=models.CASCADE, related_name="deliveries")
+    period = models.CharField(max_length=10)  # periods.Period.key: "2026-11" or "2026-Q4"
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[ReportDelivery]] = OrganisationScopedManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "recipient", "period"], name="report_delivered_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"report {self.period} to recipient {self.recipient_id}"

@@ -49,6 +49,7 @@ def is_first_contact_resolution(facts: TicketFacts) -> bool:
 
 def _add(row: TicketRollup, facts: TicketFacts) -> None:
     row.tickets += 1
+    row.hour_counts[facts.created_at.astimezone(timezone.get_default_timezone()).hour] += 1
     if facts.first_responded_at is not None:
         seconds = _seconds(facts.created_at, facts.first_responded_at)
         row.first_responded += 1

@@ -30,6 +30,7 @@ COUNTS = [
     "resolution_seconds_sum",
 ]
 HISTOGRAMS = ["first_response_histogram", "resolution_histogram"]
+HOURS = "hour_counts"
 
 Cells = dict[tuple[Any, ...], dict[str, Any]]
 
@@ -71,8 +72,11 @@ def direct_rollups() -> Cells:
             ticket["language"],
             "",
         )
-        cell = cells.setdefault(key, {**dict.fromkeys(COUNTS, 0), **{name: [0] * 11 for name in HISTOGRAMS}})
+        cell = cells.setdefault(
+            key, {**dict.fromkeys(COUNTS, 0), **{name: [0] * 11 for name in HISTOGRAMS}, HOURS: [0] * 24}
+        )
         cell["tickets"] += 1
+        cell[HOURS][ticket["created_at"].astimezone(AMSTERDAM).hour] += 1
         created, answered, resolved = ticket["created_at"], ticket["first_responded_at"], ticket["resolved_at"]
         if answered:
             cell["first_responded"] += 1
@@ -101,6 +105,6 @@ def direct_rollups() -> Cells:
 
 def stored_rollups() -> Cells:
     return {
-        tuple(row[name] for name in KEY): {name: row[name] for name in COUNTS + HISTOGRAMS}
+        tuple(row[name] for name in KEY): {name: row[name] for name in [*COUNTS, *HISTOGRAMS, HOURS]}
         for row in TicketRollup.objects.values()
     }
