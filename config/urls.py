@@ -15,6 +15,7 @@ urlpatterns = [
     path("staff/", include("wegwijs.helpdesk.urls")),
     path("staff/", include("wegwijs.knowledge.urls")),
     path("staff/", include("wegwijs.guide.urls")),
+    path("staff/insights/", include("wegwijs.insights.urls")),
     path("staff/", include("wegwijs.accounts.urls")),
     path("<slug:org_slug>/", include("wegwijs.helpdesk.public_urls")),
     path("<slug:org_slug>/", include("wegwijs.knowledge.public_urls")),
