@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
@@ -47,6 +48,10 @@ class Organisation(TimestampedModel):
     # Service levels, in minutes of phone hours (the business-hours calendar, holidays included).
     sla_first_response_minutes = models.PositiveIntegerField(_("first answer within (business minutes)"), default=480)
     sla_resolution_minutes = models.PositiveIntegerField(_("resolved within (business minutes)"), default=2400)
+    # Insights hide every number describing fewer people than this (suppression.py); never below 2.
+    insights_min_group = models.PositiveSmallIntegerField(
+        _("smallest group shown in insights"), default=5, validators=[MinValueValidator(2)]
+    )
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
