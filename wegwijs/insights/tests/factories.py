@@ -11,7 +11,7 @@ import factory
 from wegwijs.helpdesk.choices import CallDirection, CallOutcome, MessageKind
 from wegwijs.helpdesk.models import PhoneCall, SatisfactionRating, Ticket
 from wegwijs.helpdesk.tests.factories import MessageFactory, TicketFactory
-from wegwijs.insights.models import TicketRollup
+from wegwijs.insights.models import ReportDelivery, ReportRecipient, TicketRollup
 
 
 class AtTimeMixin:
@@ -65,6 +65,25 @@ class TicketRollupFactory(factory.django.DjangoModelFactory):
     route = "helpdesk"
     language = "nl"
     tickets = 1
+
+
+class ReportRecipientFactory(AtTimeMixin, factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportRecipient
+
+    organisation = factory.SubFactory("wegwijs.tenancy.tests.factories.OrganisationFactory")
+    email = factory.Sequence(lambda number: f"rapport{number}@example.test")
+    language = "nl"
+    frequency = "monthly"
+
+
+class ReportDeliveryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportDelivery
+
+    recipient = factory.SubFactory(ReportRecipientFactory)
+    organisation = factory.SelfAttribute("recipient.organisation")
+    period = "2026-10"
 
 
 def minutes_after(moment: dt.datetime, minutes: float) -> dt.datetime:
