@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Min, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -77,17 +77,25 @@ def rollup_list_days(*, organisation_id: int, period: Period) -> list[tuple[dt.d
     return list(rows.order_by())
 
 
-def rollup_list_topic_days(
+def rollup_list_series_days(
     *, organisation_id: int, start: dt.date, end: dt.date
-) -> list[tuple[dt.date, str, int, int]]:
-    """Questions per day, topic and tool from `start` up to `end`: the weekly series signals are tested on."""
+) -> list[tuple[dt.date, str, str, int, int]]:
+    """Questions per day, route, topic and tool from `start` up to `end`: the series signals are tested on."""
     rows = (
         TicketRollup.objects.filter(organisation_id=organisation_id, day__gte=start, day__lt=end)
-        .values_list("day", "topic", "tool_id")
+        .values_list("day", "route", "topic", "tool_id")
         .annotate(count=Sum("tickets"))
         .order_by()
     )
     return list(rows)
+
+
+def rollup_first_day(*, organisation_id: int) -> dt.date | None:
+    """The first day the organisation has questions on."""
+    first: dt.date | None = TicketRollup.objects.filter(organisation_id=organisation_id).aggregate(first=Min("day"))[
+        "first"
+    ]
+    return first
 
 
 def referral_list_month_departments(*, organisation_id: int, period: Period) -> list[Row]:

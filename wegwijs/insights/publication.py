@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from wegwijs.insights import period_selectors as read
 from wegwijs.insights.distributions import BUCKETS, histogram_add
@@ -112,7 +112,7 @@ class _Builder:
         cells = {(table, category) for (_period, table, category) in self.values}
         for relations in self.families.values():
             for relation in relations:
-                cells |= {(table, category) for (_period, table, category) in (relation.total, *relation.parts)}
+                cells |= {cast(Key, key)[1:] for key in (relation.total, *relation.parts)}
         for table, category in cells:
             months = [(month_key, table, category) for month_key in self.month_keys.values()]
             for key in months:
@@ -206,8 +206,7 @@ def _side_tables(builder: _Builder, publication: Publication) -> None:
             builder.add("feedback", row["month"], f"feedback_{table}", row["article_id"], row[table])
         builder.add("feedback", row["month"], "feedback_votes", row["article_id"], row["yes"] + row["no"])
     for article in publication.article_titles:
-        parts = [("feedback_yes", article), ("feedback_no", article)]
-        builder.relate("feedback", ("feedback_votes", article), parts)
+        builder.relate("feedback", ("feedback_votes", article), [("feedback_yes", article), ("feedback_no", article)])
     levels = read.assessment_list_month_levels(organisation_id=organisation_id, period=quarter)
     _grouped(builder, "guide", levels, "assessment", lambda row: row["level"])
     for row in read.plan_list_months(organisation_id=organisation_id, period=quarter):
@@ -222,7 +221,7 @@ def _side_tables(builder: _Builder, publication: Publication) -> None:
         builder.add("journeys", row["month"], "decision", (row["status"], row["reason"]), row["count"])
         reasons.add((row["status"], row["reason"]))
     for status in {status for status, _reason in reasons}:
-        parts = [("decision", (this, reason)) for this, reason in reasons if this == status]
+        parts: list[tuple[str, Hashable]] = [("decision", (this, reason)) for this, reason in reasons if this == status]
         builder.relate("journeys", ("decision_status", status), parts)
 
 
@@ -245,7 +244,8 @@ def publication_build(*, organisation_id: int, quarter: Period, k: int) -> Publi
     families = builder.finish()
     publication.values = dict(builder.values)
     for relations in families.values():
-        keys = {key for relation in relations for key in (relation.total, *relation.parts)}
-        values = {key: publication.values[key] for key in keys}
-        publication.hidden.update(suppress(values, relations, k=k))
+        keys = {cast(Key, key) for relation in relations for key in (relation.total, *relation.parts)}
+        values: dict[Hashable, int] = {key: publication.values[key] for key in keys}
+        for key, mark in suppress(values, relations, k=k).items():
+            publication.hidden[cast(Key, key)] = mark
     return publication
