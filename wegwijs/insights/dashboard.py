@@ -70,6 +70,8 @@ class Dashboard:
     problems: Table
     medical: tuple[Table, ...]
     knowledge: tuple[Table, ...]
+    searches: Row
+    searches_without_result: Row
     search_terms: tuple[tuple[str, int], ...]
     guide: tuple[Table, ...]
     signals: tuple[Signal, ...]
@@ -137,19 +139,21 @@ def _satisfaction(publication: Publication, period: Period, base: int) -> str | 
     return _("%(average)s (%(satisfied)s satisfied)") % {"average": f"{average:.1f}", "satisfied": satisfied}
 
 
+def _service_figures(reader: _Reader) -> tuple[KeyFigure, ...]:
+    first_answer = _("First answer within the service level")
+    return (
+        _figure(reader, first_answer, "sla_first_response_due", _rate("sla_first_response_met")),
+        _figure(reader, _("Solved within the service level"), "sla_resolution_due", _rate("sla_resolution_met")),
+        _figure(reader, _("Satisfaction (1 to 5)"), "csat", _satisfaction),
+    )
+
+
 def _figures(reader: _Reader) -> tuple[KeyFigure, ...]:
     return (
         _figure(reader, _("Solved at first contact"), "resolved", _rate("first_contact_resolved")),
         _figure(reader, _("Median time to first answer"), "answered", _median("first_response_histogram")),
         _figure(reader, _("Median time to solution"), "resolved", _median("resolution_histogram")),
-        _figure(
-            reader,
-            _("First answer within the service level"),
-            "sla_first_response_due",
-            _rate("sla_first_response_met"),
-        ),
-        _figure(reader, _("Solved within the service level"), "sla_resolution_due", _rate("sla_resolution_met")),
-        _figure(reader, _("Satisfaction (1 to 5)"), "csat", _satisfaction),
+        *_service_figures(reader),
     )
 
 
@@ -195,15 +199,39 @@ def _signals(organisation: Organisation, period: Period, k: int) -> tuple[Signal
     return tuple(signals_find(weekly_counts(daily), mondays, k=k, since=first_day))
 
 
-def dashboard_build(*, organisation: Organisation, period: Period) -> Dashboard:
+def _reader(organisation: Organisation, period: Period, *, complete: bool = True) -> _Reader:
+    """The publications of the period's quarter and of the previous period's (once when they are the same)."""
+    k, earlier = organisation.insights_min_group, period.previous()
+    current = publication_build(organisation_id=organisation.pk, quarter=period.quarter(), k=k, complete=complete)
+    previous = current
+    if earlier.quarter() != period.quarter():
+        previous = publication_build(organisation_id=organisation.pk, quarter=earlier.quarter(), k=k, complete=complete)
+    return _Reader(current, previous, period, earlier)
+
+
+@dataclass(frozen=True)
+class Overview:
+    """One organisation's line in the platform view."""
+
+    organisation: Organisation
+    k: int
+    total: Row
+    figures: tuple[KeyFigure, ...]
+    signals: tuple[Signal, ...]
+    tools: Mapping[int, str]
+
+
+def overview_build(*, organisation: Organisation, period: Period) -> Overview:
+    reader = _reader(organisation, period, complete=False)
     k = organisation.insights_min_group
-    earlier = period.previous()
-    current = publication_build(organisation_id=organisation.pk, quarter=period.quarter(), k=k)
-    if earlier.quarter() == period.quarter():
-        previous = current
-    else:
-        previous = publication_build(organisation_id=organisation.pk, quarter=earlier.quarter(), k=k)
-    reader = _Reader(current, previous, period, earlier)
+    total = reader.row("tickets", label=_("Questions"))
+    return Overview(organisation, k, total, _service_figures(reader), _signals(organisation, period, k), reader.tools)
+
+
+def dashboard_build(*, organisation: Organisation, period: Period) -> Dashboard:
+    k, earlier = organisation.insights_min_group, period.previous()
+    reader = _reader(organisation, period)
+    current = reader.current
     return Dashboard(
         organisation=organisation,
         period=period,
@@ -233,6 +261,8 @@ def dashboard_build(*, organisation: Organisation, period: Period) -> Dashboard:
             reader.table("searches-empty", _("Searches without result, by language"), "search_empty"),
             _most_no_votes(reader),
         ),
+        searches=reader.row("search_total", label=_("Searches on the help pages")),
+        searches_without_result=reader.row("search_empty_total", label=_("Searches without result")),
         search_terms=tuple(current.search_terms[period.key]),
         guide=(
             reader.table("selfchecks", _("Self-checks, by level"), "assessment"),

@@ -65,6 +65,7 @@ class Publication:
     resolution_histogram: dict[str, list[int]] = field(default_factory=dict)
     article_titles: dict[int, str] = field(default_factory=dict)
     search_terms: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)  # every sum that holds between the cells
 
     @property
     def periods(self) -> list[Period]:
@@ -91,36 +92,30 @@ class _Builder:
         self.quarter = quarter
         self.month_keys = {month.start: month.key for month in quarter.months()}
         self.values: dict[Key, int] = defaultdict(int)
-        self.families: dict[str, list[Relation]] = defaultdict(list)
-        self.family_of_table: dict[str, str] = {}
+        self.relations: list[Relation] = []
 
-    def add(self, family: str, month: dt.date, table: str, category: Hashable, count: int) -> None:
-        self.family_of_table[table] = family
+    def add(self, month: dt.date, table: str, category: Hashable, count: int) -> None:
         self.values[(self.month_keys[month], table, category)] += count
 
-    def relate(self, family: str, total: tuple[str, Hashable], parts: Iterable[tuple[str, Hashable]]) -> None:
+    def relate(self, total: tuple[str, Hashable], parts: Iterable[tuple[str, Hashable]]) -> None:
         """In every period of the quarter: total = sum of parts (each a (table, category))."""
         parts = list(parts)
-        for table, _category in (total, *parts):
-            self.family_of_table.setdefault(table, family)
         for period in (self.quarter, *self.quarter.months()):
             relation = Relation((period.key, *total), tuple((period.key, *part) for part in parts))
-            self.families[family].append(relation)
+            self.relations.append(relation)
 
-    def finish(self) -> dict[str, list[Relation]]:
+    def finish(self) -> list[Relation]:
         """Fill in zeros and the quarter's cells, and add each cell's quarter = sum of its months."""
         cells = {(table, category) for (_period, table, category) in self.values}
-        for relations in self.families.values():
-            for relation in relations:
-                cells |= {cast(Key, key)[1:] for key in (relation.total, *relation.parts)}
+        for relation in self.relations:
+            cells |= {cast(Key, key)[1:] for key in (relation.total, *relation.parts)}
         for table, category in cells:
             months = [(month_key, table, category) for month_key in self.month_keys.values()]
             for key in months:
                 self.values.setdefault(key, 0)
             self.values[(self.quarter.key, table, category)] = sum(self.values[key] for key in months)
-            family = self.family_of_table.get(table, "questions")
-            self.families[family].append(Relation((self.quarter.key, table, category), tuple(months)))
-        return self.families
+            self.relations.append(Relation((self.quarter.key, table, category), tuple(months)))
+        return self.relations
 
 
 def _questions(builder: _Builder, publication: Publication) -> None:
@@ -128,26 +123,24 @@ def _questions(builder: _Builder, publication: Publication) -> None:
     problems: set[tuple[str, int]] = set()
     for row in rows:
         month = row["month"]
-        builder.add("questions", month, "tickets", TOTAL, row["tickets"])
+        builder.add(month, "tickets", TOTAL, row["tickets"])
         for table, column in DIMENSIONS.items():
-            builder.add("questions", month, table, row[column], row["tickets"])
-        builder.add("questions", month, "problem", (row["topic"], row["tool_id"]), row["tickets"])
+            builder.add(month, table, row[column], row["tickets"])
+        builder.add(month, "problem", (row["topic"], row["tool_id"]), row["tickets"])
         problems.add((row["topic"], row["tool_id"]))
         for table, column in BASES.items():
-            builder.add("rates", month, table, TOTAL, row[column])
+            builder.add(month, table, TOTAL, row[column])
         for name in MEASURES:
             key = (builder.month_keys[month], name)
             publication.measures[key] = publication.measures.get(key, 0) + row[name]
     for table in DIMENSIONS:
         categories = {key[2] for key in builder.values if key[1] == table}
-        builder.relate("questions", ("tickets", TOTAL), [(table, category) for category in categories])
+        builder.relate(("tickets", TOTAL), [(table, category) for category in categories])
     for topic in {topic for topic, _tool in problems}:
         parts = [("problem", (topic, tool)) for this, tool in problems if this == topic]
-        builder.relate("questions", ("topic", topic), parts)
+        builder.relate(("topic", topic), parts)
     for tool in {tool for _topic, tool in problems}:
-        builder.relate(
-            "questions", ("tool", tool), [("problem", (topic, this)) for topic, this in problems if this == tool]
-        )
+        builder.relate(("tool", tool), [("problem", (topic, this)) for topic, this in problems if this == tool])
     for month_key in builder.month_keys.values():
         for name in MEASURES:
             publication.measures[(builder.quarter.key, name)] = publication.measures.get(
@@ -166,18 +159,17 @@ def _distributions(builder: _Builder, publication: Publication) -> None:
         month = day.replace(day=1)
         for hour, count in enumerate(hours):
             if count:
-                builder.add("hours", month, "hour", (day.weekday(), hour), count)
+                builder.add(month, "hour", (day.weekday(), hour), count)
         for period_key in (builder.month_keys[month], builder.quarter.key):
             histograms = publication.first_response_histogram, publication.resolution_histogram
             for histogram, row in zip(histograms, (first_response, resolution), strict=True):
                 histogram[period_key] = histogram_add(histogram[period_key], row)
     cells = [("hour", (weekday, hour)) for weekday in range(7) for hour in range(24)]
-    builder.relate("hours", ("tickets", TOTAL), cells)
+    builder.relate(("tickets", TOTAL), cells)
 
 
 def _grouped(
     builder: _Builder,
-    family: str,
     rows: Iterable[dict[str, Any]],
     table: str,
     category: Callable[[dict[str, Any]], Hashable],
@@ -186,43 +178,43 @@ def _grouped(
     """A table of `rows` (each with a month and a count) with its own total, `table`_total."""
     categories: set[Hashable] = set()
     for row in rows:
-        builder.add(family, row["month"], table, category(row), row[count])
-        builder.add(family, row["month"], f"{table}_total", TOTAL, row[count])
+        builder.add(row["month"], table, category(row), row[count])
+        builder.add(row["month"], f"{table}_total", TOTAL, row[count])
         categories.add(category(row))
-    builder.relate(family, (f"{table}_total", TOTAL), [(table, each) for each in categories])
+    builder.relate((f"{table}_total", TOTAL), [(table, each) for each in categories])
 
 
 def _side_tables(builder: _Builder, publication: Publication) -> None:
     organisation_id, quarter = publication.organisation_id, builder.quarter
     referrals = read.referral_list_month_departments(organisation_id=organisation_id, period=quarter)
-    _grouped(builder, "referrals", referrals, "referral", lambda row: row["department_id"] or 0)
+    _grouped(builder, referrals, "referral", lambda row: row["department_id"] or 0)
     searches = read.search_list_month_languages(organisation_id=organisation_id, period=quarter)
-    _grouped(builder, "searches", searches, "search", lambda row: row["language"])
-    _grouped(builder, "searches", searches, "search_empty", lambda row: row["language"], count="without_result")
+    _grouped(builder, searches, "search", lambda row: row["language"])
+    _grouped(builder, searches, "search_empty", lambda row: row["language"], count="without_result")
     feedback = read.feedback_list_month_articles(organisation_id=organisation_id, period=quarter)
     for row in feedback:
         publication.article_titles[row["article_id"]] = row["article__title"]
         for table in ("yes", "no"):
-            builder.add("feedback", row["month"], f"feedback_{table}", row["article_id"], row[table])
-        builder.add("feedback", row["month"], "feedback_votes", row["article_id"], row["yes"] + row["no"])
+            builder.add(row["month"], f"feedback_{table}", row["article_id"], row[table])
+        builder.add(row["month"], "feedback_votes", row["article_id"], row["yes"] + row["no"])
     for article in publication.article_titles:
-        builder.relate("feedback", ("feedback_votes", article), [("feedback_yes", article), ("feedback_no", article)])
+        builder.relate(("feedback_votes", article), [("feedback_yes", article), ("feedback_no", article)])
     levels = read.assessment_list_month_levels(organisation_id=organisation_id, period=quarter)
-    _grouped(builder, "guide", levels, "assessment", lambda row: row["level"])
+    _grouped(builder, levels, "assessment", lambda row: row["level"])
     for row in read.plan_list_months(organisation_id=organisation_id, period=quarter):
-        builder.add("guide", row["month"], "plan", "selfcheck", row["from_selfcheck"])
-        builder.add("guide", row["month"], "plan", "other", row["count"] - row["from_selfcheck"])
-        builder.add("guide", row["month"], "plan_total", TOTAL, row["count"])
-    builder.relate("guide", ("plan_total", TOTAL), [("plan", "selfcheck"), ("plan", "other")])
+        builder.add(row["month"], "plan", "selfcheck", row["from_selfcheck"])
+        builder.add(row["month"], "plan", "other", row["count"] - row["from_selfcheck"])
+        builder.add(row["month"], "plan_total", TOTAL, row["count"])
+    builder.relate(("plan_total", TOTAL), [("plan", "selfcheck"), ("plan", "other")])
     decisions = read.enrollment_list_month_decisions(organisation_id=organisation_id, period=quarter)
-    _grouped(builder, "journeys", decisions, "decision_status", lambda row: row["status"])
+    _grouped(builder, decisions, "decision_status", lambda row: row["status"])
     reasons: set[tuple[str, str]] = set()
     for row in decisions:
-        builder.add("journeys", row["month"], "decision", (row["status"], row["reason"]), row["count"])
+        builder.add(row["month"], "decision", (row["status"], row["reason"]), row["count"])
         reasons.add((row["status"], row["reason"]))
     for status in {status for status, _reason in reasons}:
         parts: list[tuple[str, Hashable]] = [("decision", (this, reason)) for this, reason in reasons if this == status]
-        builder.relate("journeys", ("decision_status", status), parts)
+        builder.relate(("decision_status", status), parts)
 
 
 def _search_terms(publication: Publication) -> None:
@@ -232,20 +224,20 @@ def _search_terms(publication: Publication) -> None:
         )
 
 
-def publication_build(*, organisation_id: int, quarter: Period, k: int) -> Publication:
-    """Read the quarter, then hide what must be hidden: each family of tables apart (they share at most a
-    total; hiding more in one family only tells a reader less about another)."""
+def publication_build(*, organisation_id: int, quarter: Period, k: int, complete: bool = True) -> Publication:
+    """Read the quarter, then hide what must be hidden, over every relation at once (tables share totals: a
+    total hidden to protect one table must not be given away by another). Not `complete`: the question counts
+    and the bases of the key figures only (the platform view)."""
     publication = Publication(organisation_id=organisation_id, quarter=quarter, k=k)
     builder = _Builder(quarter)
     _questions(builder, publication)
-    _distributions(builder, publication)
-    _side_tables(builder, publication)
-    _search_terms(publication)
-    families = builder.finish()
+    if complete:
+        _distributions(builder, publication)
+        _side_tables(builder, publication)
+        _search_terms(publication)
+    publication.relations = builder.finish()
     publication.values = dict(builder.values)
-    for relations in families.values():
-        keys = {cast(Key, key) for relation in relations for key in (relation.total, *relation.parts)}
-        values: dict[Hashable, int] = {key: publication.values[key] for key in keys}
-        for key, mark in suppress(values, relations, k=k).items():
-            publication.hidden[cast(Key, key)] = mark
+    values: dict[Hashable, int] = {key: value for key, value in publication.values.items()}
+    for key, mark in suppress(values, publication.relations, k=k).items():
+        publication.hidden[cast(Key, key)] = mark
     return publication

@@ -6,24 +6,27 @@ values plus the sums that hold between them (`Relation`: a total and its parts, 
 its questions per channel, or a quarter's cell and the same cell in its three months). Then:
 
 1. every cell with 1 to k-1 people is hidden as SMALL (shown as "< k"); zero is shown, it describes no one;
-2. what a reader can still work out is computed: each hidden cell's lowest and highest possible value given
-   every shown number, every relation, and what the marks say (a SMALL cell lies in 1..k-1, a PROTECTIVE one
-   is at least k), by propagating bounds through the relations until nothing changes;
+2. what a reader can still work out is computed, cheapest way first: bounds propagated through the relations
+   (a SMALL cell lies in 1..k-1, a PROTECTIVE one is at least k); the relations combined as linear equations
+   (a hidden cell no combination of hidden cells can move is known); and, when those find nothing, an exact
+   integer program per hidden cell (its lowest and highest possible whole value);
 3. while some hidden cell's value is pinned down (lowest = highest; e.g. it is the only hidden part of a shown
-   total), one more cell of a relation it is in is hidden as PROTECTIVE: the smallest shown part, else the
-   total; then 2 again.
+   total), one more cell is hidden as PROTECTIVE: in a relation that gives the cell away, the smallest shown
+   part, else the total; then 2 again.
 
-Bound propagation is exact for one relation on its own; across relations it can miss a cell that only integer
-reasoning pins down, so the tests check the dashboard's publications against an exact integer program
-(tests/test_suppression_attack.py). Decision 0013 explains the choices.
+The integer program makes the result exact: no hidden cell can be worked out from what is shown and the
+relations given. It is only as good as those relations, so publication.py must state every sum that holds
+between the numbers it shows (tests/test_dashboard.py checks they hold and attacks the result). Decision 0013.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
+
+import numpy as np
 
 DEFAULT_K = 5
 _MAX_ROUNDS = 200
@@ -98,22 +101,166 @@ def reader_bounds(
     return bounds
 
 
-def _protective_candidate(
-    pinned: Hashable, values: Mapping[Hashable, int], relations: Sequence[Relation], hidden: Mapping[Hashable, Hidden]
-) -> Hashable | None:
-    """The cell to hide next to protect `pinned`: in the relations `pinned` is part of, the smallest shown,
-    non-zero part; failing that, a shown total."""
-    containing = [relation for relation in relations if pinned == relation.total or pinned in relation.parts]
-    parts = [
-        part
-        for relation in containing
-        for part in relation.parts
-        if part not in hidden and values[part] > 0 and part != pinned
+def _components(rows: list[dict[int, float]], count: int) -> list[list[int]]:
+    """The hidden cells grouped by the relations that connect them (union-find)."""
+    parent = list(range(count))
+
+    def root(cell: int) -> int:
+        while parent[cell] != cell:
+            parent[cell] = parent[parent[cell]]
+            cell = parent[cell]
+        return cell
+
+    for row in rows:
+        first, *rest = row
+        for cell in rest:
+            parent[root(cell)] = root(first)
+    groups: dict[int, list[int]] = {}
+    for cell in range(count):
+        groups.setdefault(root(cell), []).append(cell)
+    return list(groups.values())
+
+
+def pinned_by_equations(relations: Sequence[Relation], hidden: Mapping[Hashable, Hidden]) -> set[Hashable]:
+    """The hidden cells that the relations alone determine, combining as many as it takes (whatever the bounds):
+    those whose coordinate is zero in every solution of the relations' homogeneous system over hidden cells."""
+    cells = list(hidden)
+    index = {cell: position for position, cell in enumerate(cells)}
+    rows: list[dict[int, float]] = []
+    for relation in relations:
+        row: dict[int, float] = {}
+        for member, coefficient in ((relation.total, -1.0), *((part, 1.0) for part in relation.parts)):
+            if member in index:
+                row[index[member]] = row.get(index[member], 0.0) + coefficient
+        if any(row.values()):
+            rows.append(row)
+    pinned: set[Hashable] = set()
+    for component in _components(rows, len(cells)):
+        local = {cell: position for position, cell in enumerate(component)}
+        matrix = np.zeros((len(rows), len(component)))
+        for number, row in enumerate(rows):
+            for cell, coefficient in row.items():
+                if cell in local:
+                    matrix[number, local[cell]] = coefficient
+        matrix = matrix[np.any(matrix != 0, axis=1)]
+        if not len(matrix):
+            continue
+        _left, singular, right = np.linalg.svd(matrix)
+        rank = int(np.sum(singular > 1e-9))
+        null_space = right[rank:]  # rows spanning every direction the hidden cells can move together
+        for cell, position in local.items():
+            if not len(null_space) or np.all(np.abs(null_space[:, position]) < 1e-9):
+                pinned.add(cells[cell])
+    return pinned
+
+
+def pinned_by_integer_program(
+    values: Mapping[Hashable, int], relations: Sequence[Relation], hidden: Mapping[Hashable, Hidden], k: int
+) -> list[Hashable]:
+    """The hidden cells whose lowest and highest whole-number value, over every solution of the relations within
+    the marks' bounds, are the same: what an attacker with an integer program works out. Exact but slower than
+    bound propagation, so suppress() asks it only once propagation and the equations find nothing."""
+    from scipy.optimize import Bounds as Box  # scipy only when needed: it is slow to import
+    from scipy.optimize import LinearConstraint, milp
+
+    relations = [
+        relation for relation in relations if any(cell in hidden for cell in (relation.total, *relation.parts))
     ]
+    cells = list(dict.fromkeys(cell for relation in relations for cell in (relation.total, *relation.parts)))
+    index = {cell: position for position, cell in enumerate(cells)}
+    bounds = _initial_bounds({cell: values[cell] for cell in cells}, hidden, k)
+    box = Box([bounds[cell][0] for cell in cells], [bounds[cell][1] for cell in cells])
+    matrix = np.zeros((len(relations), len(cells)))
+    for row, relation in enumerate(relations):
+        matrix[row, index[relation.total]] -= 1
+        for part in relation.parts:
+            matrix[row, index[part]] += 1
+    equations = [LinearConstraint(matrix, 0, 0)] if relations else []
+    integral = np.ones(len(cells))
+    pinned = []
+    for cell in (cell for cell in hidden if cell in index):
+        extremes = []
+        for sign in (1.0, -1.0):
+            objective = np.zeros(len(cells))
+            objective[index[cell]] = sign
+            result = milp(objective, constraints=equations, integrality=integral, bounds=box)
+            extremes.append(round(sign * result.fun) if result.status == 0 else math.nan)
+        if extremes[0] == extremes[1]:
+            pinned.append(cell)
+    return pinned
+
+
+def _pick(
+    relation: Relation, pinned: Hashable, values: Mapping[Hashable, int], hidden: Mapping[Hashable, Hidden]
+) -> Hashable | None:
+    """In `relation`, the cell to hide for `pinned`: the smallest shown non-zero part, else the shown total."""
+    parts = [part for part in relation.parts if part not in hidden and values[part] > 0 and part != pinned]
     if parts:
         return min(parts, key=lambda part: values[part])
-    totals = [relation.total for relation in containing if relation.total not in hidden and values[relation.total]]
-    return min(totals, key=lambda total: values[total]) if totals else None
+    if relation.total not in hidden and values[relation.total] and relation.total != pinned:
+        return relation.total
+    return None
+
+
+def _protective_candidate(
+    pinned_cells: Sequence[Hashable],
+    values: Mapping[Hashable, int],
+    relations: Sequence[Relation],
+    hidden: Mapping[Hashable, Hidden],
+    bounds: Bounds,
+) -> Hashable | None:
+    """The cell to hide next. In order of preference: a relation that gives a pinned cell away on its own (every
+    other cell in it is shown), one that gives it away together with other pinned cells, any relation a
+    pinned cell is in."""
+
+    def is_known(key: Hashable) -> bool:
+        return key not in hidden or bounds[key][0] == bounds[key][1]
+
+    def members(relation: Relation) -> tuple[Hashable, ...]:
+        return (relation.total, *relation.parts)
+
+    containing = {
+        pinned: [relation for relation in relations if pinned in members(relation)] for pinned in pinned_cells
+    }
+    tests: tuple[Callable[[Relation, Hashable], bool], ...] = (
+        lambda relation, pinned: all(member not in hidden for member in members(relation) if member != pinned),
+        lambda relation, pinned: all(is_known(member) for member in members(relation) if member != pinned),
+        lambda relation, pinned: True,
+    )
+    for test in tests:
+        for pinned in pinned_cells:
+            for relation in containing[pinned]:
+                if test(relation, pinned) and (candidate := _pick(relation, pinned, values, hidden)) is not None:
+                    return candidate
+    return _nearest_shown(pinned_cells[0], values, relations, hidden)
+
+
+def _nearest_shown(
+    pinned: Hashable, values: Mapping[Hashable, int], relations: Sequence[Relation], hidden: Mapping[Hashable, Hidden]
+) -> Hashable | None:
+    """When every relation of a pinned cell is hidden or zero already: the smallest shown non-zero cell in the
+    relations nearest to it (walking from relation to relation through hidden cells)."""
+    reached, frontier = {pinned}, [pinned]
+    while frontier:
+        linked = [
+            relation for relation in relations if any(cell in (relation.total, *relation.parts) for cell in frontier)
+        ]
+        shown = [
+            cell
+            for relation in linked
+            for cell in (relation.total, *relation.parts)
+            if cell not in hidden and values[cell] > 0
+        ]
+        if shown:
+            return min(shown, key=lambda cell: values[cell])
+        frontier = [
+            cell
+            for relation in linked
+            for cell in (relation.total, *relation.parts)
+            if cell in hidden and cell not in reached
+        ]
+        reached.update(frontier)
+    return None
 
 
 def suppress(
@@ -126,11 +273,11 @@ def suppress(
     while True:
         bounds = reader_bounds(values, relations, hidden, k)
         pinned = [key for key in hidden if bounds[key][0] == bounds[key][1]]
-        candidate = None
-        for key in pinned:
-            candidate = _protective_candidate(key, values, relations, hidden)
-            if candidate is not None:
-                break
+        pinned += [key for key in pinned_by_equations(relations, hidden) if key not in pinned]
+        if not pinned and hidden:
+            pinned = pinned_by_integer_program(values, relations, hidden, k)
+        pinned.sort(key=lambda key: hidden[key] is not Hidden.SMALL)  # the small ones first
+        candidate = _protective_candidate(pinned, values, relations, hidden, bounds) if pinned else None
         if candidate is None:
             return hidden
         hidden[candidate] = Hidden.PROTECTIVE
