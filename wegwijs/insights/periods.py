@@ -52,7 +52,7 @@ class Period:
         return (self.end - self.start).days
 
     def label(self) -> str:
-        """"November 2026" or "Q4 2026", in the active language."""
+        """ "November 2026" or "Q4 2026", in the active language."""
         if self.kind is PeriodKind.QUARTER:
             return _("Q%(quarter)s %(year)s") % {"quarter": self.key[-1], "year": self.start.year}
         return f"{MONTHS[self.start.month]} {self.start.year}"
