@@ -23,6 +23,7 @@ from wegwijs.guide.tests.factories import SupportOfferingFactory
 from wegwijs.guide.tests.plan_factories import EnrollmentFactory, SupportPlanFactory
 from wegwijs.helpdesk.models import Attachment, Macro, Message, Referral, Ticket, UrgentAdvice
 from wegwijs.helpdesk.tests.factories import MessageFactory, TicketFactory
+from wegwijs.insights.models import ReportRecipient
 from wegwijs.knowledge.models import Article, SynonymList
 from wegwijs.tenancy.models import Department, DigitalTool, Organisation
 from wegwijs.tenancy.roles import ALL_ROLES, ApiScope
@@ -65,6 +66,7 @@ def world(db, make_staff) -> World:
     DepartmentFactory(organisation=a)
     DigitalToolFactory(organisation=a)
     _token, raw = api_token_create(actor=None, organisation=a, name="a", scopes=list(ApiScope))
+    ReportRecipient.objects.create(organisation=b, email="beta-rapport@example.test")
     UrgentAdvice.objects.create(
         organisation=b, language="nl", version=1, danger_to_life="Beta-advies: bel 112", suicidal_thoughts="113"
     )
@@ -120,4 +122,5 @@ def b_snapshot(world: World) -> tuple[Any, ...]:
             SupportPlan.objects.filter(organisation=world.b).count(),
             CoachingContact.objects.filter(organisation=world.b).count(),
             PlanFeedback.objects.filter(organisation=world.b).count(),
+            sorted(ReportRecipient.objects.filter(organisation=world.b).values_list("email", "language", "frequency")),
         )

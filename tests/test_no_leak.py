@@ -129,6 +129,18 @@ PAGES = [
         post_only=True,
         post={"status": "stopped", "reason": "other", "reason_text": "Sneaky"},
     ),
+    Page("insights:dashboard", lambda w: [w.b.slug]),
+    Page("insights:report", lambda w: [w.b.slug]),
+    Page("insights:export_csv", lambda w: [w.b.slug]),
+    Page("insights:export_xlsx", lambda w: [w.b.slug]),
+    Page(
+        "insights:recipients",
+        lambda w: [w.b.slug],
+        post={"email": "sneaky@example.test", "language": "nl", "frequency": "monthly"},
+    ),
+    Page(
+        "insights:recipient_remove", lambda w: [w.b.slug], post_only=True, post={"email": "beta-rapport@example.test"}
+    ),
     Page("audit:access_log", lambda w: []),
     Page("audit:access_log_export", lambda w: []),
 ]
@@ -175,6 +187,7 @@ EXEMPT = {
     "plan:plan": "covered by test_plan_links_only_work_under_their_own_organisation",
     "plan:pdf": "covered by test_plan_links_only_work_under_their_own_organisation",
     "plan:feedback": "covered by test_plan_links_only_work_under_their_own_organisation",
+    "insights:platform": "covered by test_the_platform_view_puts_the_organisations_side_by_side",
     "admin:*": "platform admins only: covered by test_platform_admin_pages_are_closed_to_organisation_staff",
     "api:*": "covered operation by operation in API_OPERATIONS",
 }
