@@ -21,6 +21,7 @@ from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -62,7 +63,7 @@ def report_deliveries_due(*, today: dt.date, organisation_ids: Collection[int]) 
 def render_report(*, organisation: Organisation, period: Period, language: str) -> bytes:
     """The report as a PDF. Tests of the delivery replace this with a few fake bytes; report.py has the PDF's
     own tests."""
-    from wegwijs.insights.report import report_pdf  # type: ignore[import-not-found,unused-ignore]  # heavy (WeasyPrint)
+    from wegwijs.insights.report import report_pdf
 
     pdf: bytes = report_pdf(organisation=organisation, period=period, language=language)
     return pdf
@@ -74,7 +75,8 @@ def report_filename(*, organisation: Organisation, period: Period) -> str:
 
 def dashboard_url(*, organisation: Organisation, period: Period) -> str:
     """The organisation's dashboard showing the same period."""
-    return f"{settings.SITE_URL}/staff/insights/{organisation.slug}/?{urlencode({'period': period.key})}"
+    path = reverse("insights:dashboard", args=[organisation.slug])
+    return f"{settings.SITE_URL}{path}?{urlencode({'period': period.key})}"
 
 
 class ReportNotSent(RuntimeError):

@@ -29,6 +29,8 @@ def staff_navigation(*, user: User, grants: Mapping[int, frozenset[str]]) -> lis
         items.append(NavItem(_("Referred to us"), reverse("helpdesk:referrals")))
         items.append(NavItem(_("Support consult"), reverse("guide:consult_start")))
         items.append(NavItem(_("Journeys"), reverse("guide:journeys")))
+    if any(roles & {Role.ANALYST, Role.COORDINATOR} for roles in grants.values()):
+        items.append(NavItem(_("Insights"), reverse("insights:platform")))
     if any(Role.VOLUNTEER in roles for roles in grants.values()):
         items.append(NavItem(_("Walk-in help"), reverse("helpdesk:walk_in")))
     organisations = organisation_list_public().filter(pk__in=grants)
