@@ -7,6 +7,7 @@ tests with report.py. Everything else is real: the services, the task worker and
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 import threading
 from io import StringIO
 
@@ -25,6 +26,7 @@ from wegwijs.insights.delivery import DueReport, ReportNotSent, report_deliver, 
 from wegwijs.insights.models import ReportDelivery
 from wegwijs.insights.periods import period_parse
 from wegwijs.insights.tests.factories import ReportDeliveryFactory, ReportRecipientFactory
+from wegwijs.insights.tests.world import rollup
 from wegwijs.tenancy.scope import command_scope, task_scope
 from wegwijs.tenancy.tests.factories import OrganisationFactory
 
@@ -297,3 +299,19 @@ def test_the_command_can_take_one_organisation(organisation, other_organisation)
     assert "Queued 1 report(s)" in send_reports("--organisation", organisation.slug, "--today", "2026-12-01")
     with pytest.raises(CommandError, match="no-such-organisation"):
         send_reports("--organisation", "no-such-organisation")
+
+
+def test_the_real_report_arrives_and_reads_back(organisation, smtp_inbox):
+    rollup(organisation, dt.date(2026, 11, 18), 45)
+    rollup(organisation, dt.date(2026, 10, 14), 36)
+    with scopes_disabled():
+        recipient = ReportRecipientFactory(organisation=organisation, email="raad@example.test", language="en")
+    assert deliver(recipient, "2026-11") is True
+
+    (mail,) = smtp_inbox.messages
+    (attachment,) = mail.iter_attachments()
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=attachment.get_content(), capture_output=True, check=True
+    ).stdout.decode()
+    assert "Insights report of Ziekenhuis A" in text
+    assert "45 questions in November 2026 (+25 % against October 2026)." in " ".join(text.split())
