@@ -12,7 +12,14 @@ from django.utils.translation import gettext as _
 
 from wegwijs.insights import period_selectors as read
 from wegwijs.insights.distributions import histogram_quantile
-from wegwijs.insights.labels import category_label, change_text, minutes_text, percent_text, weekday_name
+from wegwijs.insights.labels import (
+    category_label,
+    change_text,
+    decimal_text,
+    minutes_text,
+    percent_text,
+    weekday_name,
+)
 from wegwijs.insights.periods import Period
 from wegwijs.insights.publication import TOTAL, Publication, Shown, publication_build
 from wegwijs.insights.signals import BASELINE_WEEKS, Signal, signals_find, weekly_counts, weeks_ending_in
@@ -136,7 +143,7 @@ def _median(histograms: str) -> Compute:
 def _satisfaction(publication: Publication, period: Period, base: int) -> str | None:
     average = publication.measure(period, "csat_sum") / base
     satisfied = percent_text(publication.measure(period, "csat_satisfied"), base)
-    return _("%(average)s (%(satisfied)s satisfied)") % {"average": f"{average:.1f}", "satisfied": satisfied}
+    return _("%(average)s (%(satisfied)s satisfied)") % {"average": decimal_text(average), "satisfied": satisfied}
 
 
 def _service_figures(reader: _Reader) -> tuple[KeyFigure, ...]:

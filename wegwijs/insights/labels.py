@@ -7,6 +7,7 @@ from collections.abc import Hashable, Mapping
 from typing import cast
 
 from django.utils.dates import WEEKDAYS
+from django.utils.formats import number_format
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
 
@@ -79,10 +80,14 @@ def minutes_text(minutes: float | None) -> str | None:
         rounded = max(round(minutes), 1)
         return ngettext("%(count)d minute", "%(count)d minutes", rounded) % {"count": rounded}
     if minutes < 48 * 60:
-        hours = round(minutes / 60, 1)
-        return _("%(count)s hours") % {"count": f"{hours:g}"}
-    days = round(minutes / 1440, 1)
-    return _("%(count)s days") % {"count": f"{days:g}"}
+        return _("%(count)s hours") % {"count": decimal_text(minutes / 60)}
+    return _("%(count)s days") % {"count": decimal_text(minutes / 1440)}
+
+
+def decimal_text(value: float) -> str:
+    """One decimal at most, written the way the active language writes it ("1,5" in Dutch)."""
+    rounded = round(value, 1)
+    return str(int(rounded)) if rounded == int(rounded) else number_format(rounded, decimal_pos=1)
 
 
 def percent_text(part: int, whole: int) -> str | None:

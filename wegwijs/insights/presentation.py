@@ -75,7 +75,7 @@ def signal_sentence(signal: Signal, *, k: int, tools: Mapping[int, str]) -> str:
     values = {
         "subject": _subject(signal.series, tools),
         "count": signal.count,
-        "week": date_format(signal.week_start, "j F"),
+        "week": date_format(signal.week_start, "j E"),
         "low": signal.normal_low,
         "high": signal.normal_high,
         "k": k,

@@ -177,15 +177,26 @@ def pinned_by_integer_program(
             matrix[row, index[part]] += 1
     equations = [LinearConstraint(matrix, 0, 0)] if relations else []
     integral = np.ones(len(cells))
+    truth = np.array([values[cell] for cell in cells])
+    undecided = {cell for cell in hidden if cell in index}
     pinned = []
-    for cell in (cell for cell in hidden if cell in index):
-        extremes = []
-        for sign in (1.0, -1.0):
+    while undecided:
+        cell = next(iter(undecided))
+        moved = False
+        for sign in (-1.0, 1.0):  # the highest value, then the lowest
             objective = np.zeros(len(cells))
             objective[index[cell]] = sign
             result = milp(objective, constraints=equations, integrality=integral, bounds=box)
-            extremes.append(round(sign * result.fun) if result.status == 0 else math.nan)
-        if extremes[0] == extremes[1]:
+            if result.status != 0:
+                continue
+            # Every cell this solution gives another value is not pinned either: one program decides many.
+            witness = np.round(result.x)
+            undecided -= {other for other in undecided if witness[index[other]] != truth[index[other]]}
+            if witness[index[cell]] != truth[index[cell]]:
+                moved = True
+                break
+        undecided.discard(cell)
+        if not moved:
             pinned.append(cell)
     return pinned
 
@@ -202,16 +213,16 @@ def _pick(
     return None
 
 
-def _protective_candidate(
+def _protective_candidates(
     pinned_cells: Sequence[Hashable],
     values: Mapping[Hashable, int],
     relations: Sequence[Relation],
     hidden: Mapping[Hashable, Hidden],
     bounds: Bounds,
-) -> Hashable | None:
-    """The cell to hide next. In order of preference: a relation that gives a pinned cell away on its own (every
-    other cell in it is shown), one that gives it away together with other pinned cells, any relation a
-    pinned cell is in."""
+) -> set[Hashable]:
+    """The cells to hide next: for each pinned cell, one in a relation that gives it away on its own (every
+    other cell in it is shown); if no pinned cell has such a relation, one that gives it away together with
+    other pinned cells; else one in any relation a pinned cell is in; else the nearest shown cell."""
 
     def is_known(key: Hashable) -> bool:
         return key not in hidden or bounds[key][0] == bounds[key][1]
@@ -228,11 +239,16 @@ def _protective_candidate(
         lambda relation, pinned: True,
     )
     for test in tests:
+        chosen: set[Hashable] = set()
         for pinned in pinned_cells:
             for relation in containing[pinned]:
                 if test(relation, pinned) and (candidate := _pick(relation, pinned, values, hidden)) is not None:
-                    return candidate
-    return _nearest_shown(pinned_cells[0], values, relations, hidden)
+                    chosen.add(candidate)
+                    break
+        if chosen:
+            return chosen
+    nearest = _nearest_shown(pinned_cells[0], values, relations, hidden)
+    return {nearest} if nearest is not None else set()
 
 
 def _nearest_shown(
@@ -277,7 +293,7 @@ def suppress(
         if not pinned and hidden:
             pinned = pinned_by_integer_program(values, relations, hidden, k)
         pinned.sort(key=lambda key: hidden[key] is not Hidden.SMALL)  # the small ones first
-        candidate = _protective_candidate(pinned, values, relations, hidden, bounds) if pinned else None
-        if candidate is None:
+        candidates = _protective_candidates(pinned, values, relations, hidden, bounds) if pinned else set()
+        if not candidates:
             return hidden
-        hidden[candidate] = Hidden.PROTECTIVE
+        hidden.update(dict.fromkeys(candidates, Hidden.PROTECTIVE))
