@@ -9,10 +9,13 @@ report and the exports show of a period comes from here.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, cast
+
+from django.core.cache import cache
 
 from wegwijs.insights import period_selectors as read
 from wegwijs.insights.distributions import BUCKETS, histogram_add
@@ -237,7 +240,18 @@ def publication_build(*, organisation_id: int, quarter: Period, k: int, complete
         _search_terms(publication)
     publication.relations = builder.finish()
     publication.values = dict(builder.values)
-    values: dict[Hashable, int] = {key: value for key, value in publication.values.items()}
-    for key, mark in suppress(values, publication.relations, k=k).items():
-        publication.hidden[cast(Key, key)] = mark
+    publication.hidden = _suppressed(publication.values, publication.relations, k)
     return publication
+
+
+def _suppressed(values: dict[Key, int], relations: list[Relation], k: int) -> dict[Key, Hidden]:
+    """suppress(), remembered in the cache by the numbers it was given: the page, the report and the exports of
+    a period ask for the same publication, and a complete period's numbers rarely change."""
+    digest = hashlib.sha256(repr((k, sorted(values.items(), key=repr))).encode()).hexdigest()
+    cache_key = f"insights-suppression:{digest}"
+    cached: dict[Key, Hidden] | None = cache.get(cache_key)
+    if cached is None:
+        cells: dict[Hashable, int] = {key: value for key, value in values.items()}
+        cached = {cast(Key, key): mark for key, mark in suppress(cells, relations, k=k).items()}
+        cache.set(cache_key, cached, timeout=7 * 24 * 3600)
+    return cached
