@@ -11,26 +11,22 @@ web form and the API by 2 worker processes.
 from __future__ import annotations
 
 import argparse
-import io
+import datetime as dt
 import multiprocessing
 import os
 import random
 import statistics
 import sys
 import time
-import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-os.environ.setdefault("WEGWIJS_MODE", "test")
-if not os.environ.get("DATABASE_URL"):
-    sys.exit("Run inside scripts/with-postgresql: the benchmark needs PostgreSQL.")
 
-import django
+from bench.loading import NewMessage, NewQuestion, copy_questions, finish_load, setup_django
 
-django.setup()
+setup_django()
 
 from django.core.management import call_command
 from django.db import connection
@@ -95,90 +91,40 @@ def setup_world() -> tuple[list[Organisation], User]:
     return organisations, agent
 
 
+def questions(organisations: list[Organisation], agent: User, tickets: int) -> Iterator[NewQuestion]:
+    rng = random.Random(42)
+    numbers = dict.fromkeys(range(len(organisations)), 0)
+    offset = dt.timezone(dt.timedelta(hours=1))
+    for count in range(1, tickets + 1):
+        org_index = rng.randrange(len(organisations))
+        numbers[org_index] += 1
+        assignee = agent.pk if org_index < 5 and rng.random() < 0.3 else None
+        created = dt.datetime(2026, rng.randint(1, 11), rng.randint(1, 28), rng.randint(8, 17), tzinfo=offset)
+        subject = f"Ik kan niet inloggen ({count})"
+        follow_ups = rng.choice([["outbound", "inbound"], ["outbound"], ["outbound", "note", "inbound"]])
+        yield NewQuestion(
+            organisation_id=organisations[org_index].pk,
+            number=numbers[org_index],
+            created_at=created,
+            subject=subject,
+            language=rng.choice(LANGUAGES),
+            topic=rng.choice(TOPICS),
+            status=rng.choice(STATUSES),
+            priority="urgent" if rng.random() < 0.01 else "normal",
+            assignee_id=assignee,
+            search_document=f"{subject} {rng.choice(WORDS)} {rng.choice(WORDS)} foutmelding DigiD",
+            messages=[
+                NewMessage(kind, created, "Ik krijg een foutmelding bij het inloggen met DigiD op mijn telefoon.")
+                for kind in ["inbound", *follow_ups]
+            ],
+        )
+
+
 def load(organisations: list[Organisation], agent: User, tickets: int) -> float:
     """COPY the questions and their messages. Returns seconds."""
     started = time.perf_counter()
-    rng = random.Random(42)
-    raw = connection.connection  # psycopg 3
-    numbers = dict.fromkeys(range(len(organisations)), 0)
-    batch = 100_000
-    ticket_id = message_id = 0
-    for start in range(0, tickets, batch):
-        ticket_rows, message_rows = io.StringIO(), io.StringIO()
-        for _ in range(min(batch, tickets - start)):
-            ticket_id += 1
-            org_index = rng.randrange(len(organisations))
-            numbers[org_index] += 1
-            organisation = organisations[org_index]
-            assignee = str(agent.pk) if org_index < 5 and rng.random() < 0.3 else "\\N"
-            created = f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d} {rng.randint(8, 17):02d}:00:00+01"
-            ticket_rows.write(
-                "\t".join(
-                    [
-                        str(ticket_id),
-                        str(uuid.uuid4()),
-                        created,
-                        created,
-                        str(organisation.pk),
-                        str(numbers[org_index]),
-                        "web",
-                        rng.choice(LANGUAGES),
-                        f"Ik kan niet inloggen ({ticket_id})",
-                        "helpdesk",
-                        rng.choice(TOPICS),
-                        rng.choice(STATUSES),
-                        "urgent" if rng.random() < 0.01 else "normal",
-                        "Naam",
-                        "",
-                        "",
-                        "follow_up_page",
-                        "f",
-                        "f",
-                        uuid.uuid4().hex,
-                        assignee,
-                        f"Ik kan niet inloggen ({ticket_id}) {rng.choice(WORDS)} {rng.choice(WORDS)} foutmelding DigiD",
-                    ]
-                )
-                + "\n"
-            )
-            follow_ups = rng.choice([["outbound", "inbound"], ["outbound"], ["outbound", "note", "inbound"]])
-            for kind in ["inbound", *follow_ups]:
-                message_id += 1
-                message_rows.write(
-                    "\t".join(
-                        [
-                            str(message_id),
-                            str(uuid.uuid4()),
-                            created,
-                            created,
-                            str(organisation.pk),
-                            str(ticket_id),
-                            kind,
-                            "web",
-                            "Ik krijg een foutmelding bij het inloggen met DigiD op mijn telefoon.",
-                        ]
-                    )
-                    + "\n"
-                )
-        with raw.cursor() as cursor:
-            with cursor.copy(
-                "COPY helpdesk_ticket (id, public_id, created_at, updated_at, organisation_id, number, channel, "
-                "language, subject, route, topic, status, priority, requester_name, requester_email, "
-                "requester_phone, preferred_contact, consent_to_contact, consent_to_hand_over, follow_up_salt, "
-                "assignee_id, search_document) FROM STDIN"
-            ) as copy:
-                copy.write(ticket_rows.getvalue())
-            with cursor.copy(
-                "COPY helpdesk_message (id, public_id, created_at, updated_at, organisation_id, ticket_id, kind, "
-                "channel, body) FROM STDIN"
-            ) as copy:
-                copy.write(message_rows.getvalue())
-        raw.commit()
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT setval('helpdesk_ticket_id_seq', %s)", [ticket_id])
-        cursor.execute("SELECT setval('helpdesk_message_id_seq', %s)", [message_id])
-        cursor.execute("VACUUM ANALYZE")  # the steady state autovacuum keeps; right after COPY it has not run yet
-        cursor.execute("CHECKPOINT")  # do not measure while the load's dirty pages are still being written
+    copy_questions(questions(organisations, agent, tickets))
+    finish_load()
     return time.perf_counter() - started
 
 
