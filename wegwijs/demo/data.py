@@ -7,18 +7,22 @@ The passwords and second-factor secrets are for demo machines only (`wegwijs dem
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
 from wegwijs.accounts.models import User
 from wegwijs.demo.catalogue import load_catalogue
+from wegwijs.demo.history import history_load
 from wegwijs.helpdesk.choices import ContactMethod, Route
 from wegwijs.helpdesk.models import Macro, Team, Ticket
 from wegwijs.helpdesk.referrals import ticket_refer
@@ -243,7 +247,7 @@ REFERRED_QUESTION = (
 
 
 @transaction.atomic
-def load_demo() -> list[DemoStaff]:
+def load_demo(*, today: dt.date | None = None) -> list[DemoStaff]:
     with scopes_disabled():
         organisations = {spec["slug"]: _organisation(spec) for spec in ORGANISATIONS}
         for spec in LOCATIONS:
@@ -256,6 +260,8 @@ def load_demo() -> list[DemoStaff]:
         _questions(organisations)
         _articles()
         load_catalogue(organisations)
+        if settings.MODE == "dev":  # months of history for the insights dashboard, up to `today`'s month
+            history_load(organisations.values(), today=today or timezone.localdate())
     return STAFF
 
 
