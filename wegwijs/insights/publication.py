@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from django.core.cache import cache
+from django.utils import timezone
 
 from wegwijs.insights import period_selectors as read
 from wegwijs.insights.distributions import BUCKETS, histogram_add
-from wegwijs.insights.periods import Period
+from wegwijs.insights.periods import Period, is_complete
 from wegwijs.insights.suppression import Hidden, Relation, suppress
 
 TOTAL = "total"
@@ -70,9 +71,7 @@ class Publication:
     search_terms: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)  # every sum that holds between the cells
 
-    @property
-    def periods(self) -> list[Period]:
-        return [self.quarter, *self.quarter.months()]
+    periods: list[Period] = field(default_factory=list)  # what is published: the quarter if it ended, its ended months
 
     def shown(self, period: Period, table: str, category: Hashable = TOTAL) -> Shown:
         key = (period.key, table, category)
@@ -89,21 +88,29 @@ class Publication:
 
 
 class _Builder:
-    """Collects cells per month, adds the quarter as their sum, and writes down the relations."""
+    """Collects cells per published month, adds the quarter as their sum when it is published too, and writes
+    down the relations. Counts of a month still running are left out: nobody can see them."""
 
-    def __init__(self, quarter: Period) -> None:
-        self.quarter = quarter
-        self.month_keys = {month.start: month.key for month in quarter.months()}
+    def __init__(self, quarter: Period, periods: list[Period]) -> None:
+        self.quarter, self.periods = quarter, periods
+        self.month_keys = {month.start: month.key for month in periods if month != quarter}
         self.values: dict[Key, int] = defaultdict(int)
         self.relations: list[Relation] = []
 
     def add(self, month: dt.date, table: str, category: Hashable, count: int) -> None:
-        self.values[(self.month_keys[month], table, category)] += count
+        if month in self.month_keys:
+            self.values[(self.month_keys[month], table, category)] += count
+
+    def keys_of(self, month: dt.date) -> list[str]:
+        """The published periods a month's counts go into: the month and the quarter, if published."""
+        if month not in self.month_keys:
+            return []
+        return [self.month_keys[month], *([self.quarter.key] if self.quarter in self.periods else [])]
 
     def relate(self, total: tuple[str, Hashable], parts: Iterable[tuple[str, Hashable]]) -> None:
-        """In every period of the quarter: total = sum of parts (each a (table, category))."""
+        """In every published period: total = sum of parts (each a (table, category))."""
         parts = list(parts)
-        for period in (self.quarter, *self.quarter.months()):
+        for period in self.periods:
             relation = Relation((period.key, *total), tuple((period.key, *part) for part in parts))
             self.relations.append(relation)
 
@@ -116,8 +123,9 @@ class _Builder:
             months = [(month_key, table, category) for month_key in self.month_keys.values()]
             for key in months:
                 self.values.setdefault(key, 0)
-            self.values[(self.quarter.key, table, category)] = sum(self.values[key] for key in months)
-            self.relations.append(Relation((self.quarter.key, table, category), tuple(months)))
+            if self.quarter in self.periods:
+                self.values[(self.quarter.key, table, category)] = sum(self.values[key] for key in months)
+                self.relations.append(Relation((self.quarter.key, table, category), tuple(months)))
         return self.relations
 
 
@@ -133,9 +141,9 @@ def _questions(builder: _Builder, publication: Publication) -> None:
         problems.add((row["topic"], row["tool_id"]))
         for table, column in BASES.items():
             builder.add(month, table, TOTAL, row[column])
-        for name in MEASURES:
-            key = (builder.month_keys[month], name)
-            publication.measures[key] = publication.measures.get(key, 0) + row[name]
+        for period_key in builder.keys_of(month):
+            for name in MEASURES:
+                publication.measures[(period_key, name)] = publication.measures.get((period_key, name), 0) + row[name]
     for table in DIMENSIONS:
         categories = {key[2] for key in builder.values if key[1] == table}
         builder.relate(("tickets", TOTAL), [(table, category) for category in categories])
@@ -144,11 +152,6 @@ def _questions(builder: _Builder, publication: Publication) -> None:
         builder.relate(("topic", topic), parts)
     for tool in {tool for _topic, tool in problems}:
         builder.relate(("tool", tool), [("problem", (topic, this)) for topic, this in problems if this == tool])
-    for month_key in builder.month_keys.values():
-        for name in MEASURES:
-            publication.measures[(builder.quarter.key, name)] = publication.measures.get(
-                (builder.quarter.key, name), 0
-            ) + publication.measures.get((month_key, name), 0)
 
 
 def _distributions(builder: _Builder, publication: Publication) -> None:
@@ -163,7 +166,7 @@ def _distributions(builder: _Builder, publication: Publication) -> None:
         for hour, count in enumerate(hours):
             if count:
                 builder.add(month, "hour", (day.weekday(), hour), count)
-        for period_key in (builder.month_keys[month], builder.quarter.key):
+        for period_key in builder.keys_of(month):
             histograms = publication.first_response_histogram, publication.resolution_histogram
             for histogram, row in zip(histograms, (first_response, resolution), strict=True):
                 histogram[period_key] = histogram_add(histogram[period_key], row)
@@ -227,12 +230,16 @@ def _search_terms(publication: Publication) -> None:
         )
 
 
-def publication_build(*, organisation_id: int, quarter: Period, k: int, complete: bool = True) -> Publication:
+def publication_build(
+    *, organisation_id: int, quarter: Period, k: int, complete: bool = True, today: dt.date | None = None
+) -> Publication:
     """Read the quarter, then hide what must be hidden, over every relation at once (tables share totals: a
     total hidden to protect one table must not be given away by another). Not `complete`: the question counts
     and the bases of the key figures only (the platform view)."""
-    publication = Publication(organisation_id=organisation_id, quarter=quarter, k=k)
-    builder = _Builder(quarter)
+    today = today or timezone.localdate()
+    periods = [period for period in (quarter, *quarter.months()) if is_complete(period, today=today)]
+    publication = Publication(organisation_id=organisation_id, quarter=quarter, k=k, periods=periods)
+    builder = _Builder(quarter, periods)
     _questions(builder, publication)
     if complete:
         _distributions(builder, publication)

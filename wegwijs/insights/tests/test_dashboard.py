@@ -23,6 +23,8 @@ pytestmark = pytest.mark.django_db
 
 NOVEMBER = period_parse("2026-11")
 OCTOBER_DAY, NOVEMBER_DAY = dt.date(2026, 10, 14), dt.date(2026, 11, 18)
+SEPTEMBER = period_parse("2026-09")  # in a quarter that has ended, whatever day the tests run
+AUGUST_DAY, SEPTEMBER_DAY = dt.date(2026, 8, 12), dt.date(2026, 9, 16)
 
 
 @pytest.fixture
@@ -41,25 +43,42 @@ def values(table):
 
 def test_a_small_channel_is_hidden_and_what_would_give_it_away_too(organisation):
     for day, counts in (
-        (OCTOBER_DAY, {"web": 20, "email": 10, "phone": 6}),
-        (NOVEMBER_DAY, {"web": 30, "email": 12, "phone": 3}),
+        (AUGUST_DAY, {"web": 20, "email": 10, "phone": 6}),
+        (SEPTEMBER_DAY, {"web": 30, "email": 12, "phone": 3}),
     ):
         for channel, tickets in counts.items():
             rollup(organisation, day, tickets, channel=channel)
-    dashboard = build(organisation, NOVEMBER)
+    dashboard = build(organisation, SEPTEMBER)
 
     assert (dashboard.total.current.value, dashboard.total.previous.value) == (45, 36)
     assert dashboard.total.change == "+25 %"
     channels = {row.label: row for row in dashboard.volume[0].rows}
     assert channels["Web form"].current.value == 30
     assert channels["Web form"].previous.value == 20
-    # November's 3 phone questions are hidden; 45 - 30 - 12 would show them, so e-mail is hidden too; and
-    # the quarter's phone count minus October's would show them, so October's phone and e-mail go as well.
+    # September's 3 phone questions are hidden; 45 - 30 - 12 would show them, so e-mail is hidden too; and
+    # the quarter's phone count minus August's would show them, so August's phone and e-mail go as well.
     assert channels["Phone"].current.hidden is Hidden.SMALL
     assert channels["E-mail"].current.hidden is Hidden.PROTECTIVE
     assert channels["Phone"].previous.hidden is Hidden.PROTECTIVE
     assert channels["E-mail"].previous.hidden is Hidden.PROTECTIVE
     assert channels["Phone"].change is None
+
+
+def test_a_quarter_still_running_is_not_published_nor_used_to_hide(organisation):
+    for day, counts in ((OCTOBER_DAY, {"web": 20, "email": 10, "phone": 6}), (NOVEMBER_DAY, {"web": 30, "phone": 3})):
+        for channel, tickets in counts.items():
+            rollup(organisation, day, tickets, channel=channel)
+    rollup(organisation, dt.date(2026, 12, 1), 2, channel="phone")  # December has begun
+    with command_scope("test", [organisation]):
+        publication = publication_build(
+            organisation_id=organisation.pk, quarter=period_parse("2026-Q4"), k=5, today=dt.date(2026, 12, 2)
+        )
+    assert [period.key for period in publication.periods] == ["2026-10", "2026-11"]
+    assert not any(key[0] in ("2026-12", "2026-Q4") for key in publication.values)
+    assert publication.hidden == {
+        ("2026-11", "channel", "phone"): Hidden.SMALL,
+        ("2026-11", "channel", "web"): Hidden.PROTECTIVE,
+    }
 
 
 def test_no_hidden_cell_of_a_varied_quarter_can_be_worked_out(organisation, other_organisation):

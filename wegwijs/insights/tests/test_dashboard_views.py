@@ -17,7 +17,8 @@ from wegwijs.tenancy.roles import Role
 
 pytestmark = pytest.mark.django_db
 
-NOVEMBER_DAY, OCTOBER_DAY = dt.date(2026, 11, 18), dt.date(2026, 10, 14)
+# September in a quarter that has ended (whatever day the tests run), against August.
+SEPTEMBER_DAY, AUGUST_DAY = dt.date(2026, 9, 16), dt.date(2026, 8, 12)
 
 
 def nl(text: str) -> str:
@@ -28,13 +29,13 @@ def nl(text: str) -> str:
 @pytest.fixture
 def history(organisation):
     for day, counts in (
-        (OCTOBER_DAY, {"web": 20, "email": 10, "phone": 6}),
-        (NOVEMBER_DAY, {"web": 30, "email": 12, "phone": 3}),
+        (AUGUST_DAY, {"web": 20, "email": 10, "phone": 6}),
+        (SEPTEMBER_DAY, {"web": 30, "email": 12, "phone": 3}),
     ):
         for channel, tickets in counts.items():
             rollup(organisation, day, tickets, channel=channel)
-    searches(organisation, NOVEMBER_DAY, "uitslagen bekijken", 6)
-    feedback(organisation, NOVEMBER_DAY, '=HYPERLINK("http://x")', yes=1, no=7)
+    searches(organisation, SEPTEMBER_DAY, "uitslagen bekijken", 6)
+    feedback(organisation, SEPTEMBER_DAY, '=HYPERLINK("http://x")', yes=1, no=7)
     return organisation
 
 
@@ -46,7 +47,7 @@ def url(name, organisation, **query):
 @pytest.mark.parametrize("role", [Role.ANALYST, Role.COORDINATOR])
 def test_analysts_and_coordinators_see_the_period_against_the_one_before(make_staff, history, role):
     _user, client = make_staff(role, history)
-    page = client.get(url("dashboard", history, period="2026-11")).content.decode()
+    page = client.get(url("dashboard", history, period="2026-09")).content.decode()
 
     assert "<svg" in page
     assert 'aria-labelledby="chart-channel-title chart-channel-desc"' in page
@@ -54,7 +55,7 @@ def test_analysts_and_coordinators_see_the_period_against_the_one_before(make_st
     assert "+25 %" in page
     assert "&lt; 5" in page  # the three phone questions
     assert "uitslagen bekijken" in page  # searched six times without result
-    assert '<option value="2026-11" selected>' in page
+    assert '<option value="2026-09" selected>' in page
     assert "<script" not in page.split("</main>")[0].split("<main")[-1]  # the page works without JavaScript
 
 
@@ -62,13 +63,13 @@ def test_analysts_and_coordinators_see_the_period_against_the_one_before(make_st
 def test_other_roles_do_not_get_insights(make_staff, history, role):
     _user, client = make_staff(role, history)
     for name in ("dashboard", "export_csv", "export_xlsx", "report"):
-        assert client.get(url(name, history, period="2026-11")).status_code == 404
+        assert client.get(url(name, history, period="2026-09")).status_code == 404
 
 
 def test_another_organisations_analyst_gets_not_found(make_staff, history, other_organisation):
     _user, client = make_staff(Role.ANALYST, other_organisation)
-    assert client.get(url("dashboard", history, period="2026-11")).status_code == 404
-    assert client.get(url("report", history, period="2026-11")).status_code == 404
+    assert client.get(url("dashboard", history, period="2026-09")).status_code == 404
+    assert client.get(url("report", history, period="2026-09")).status_code == 404
 
 
 @pytest.mark.parametrize("period", ["2026-13", "2099-01", "yesterday", "2026-Q5"])
@@ -82,13 +83,13 @@ def test_a_period_that_cannot_be_shown_is_refused_with_the_reason(make_staff, hi
     )
     assert client.get(url("export_csv", history, period=period)).status_code == 400
     assert client.get(url("report", history, period=period, language="nl")).status_code == 400
-    assert client.get(url("report", history, period="2026-11", language="de")).status_code == 400
+    assert client.get(url("report", history, period="2026-09", language="de")).status_code == 400
 
 
 def test_the_csv_shows_hidden_numbers_as_on_the_page_and_defuses_formulas(make_staff, history):
     _user, client = make_staff(Role.ANALYST, history)
-    response = client.get(url("export_csv", history, period="2026-11"))
-    assert response["Content-Disposition"] == 'attachment; filename="wegwijs-inzichten-ziekenhuis-a-2026-11.csv"'
+    response = client.get(url("export_csv", history, period="2026-09"))
+    assert response["Content-Disposition"] == 'attachment; filename="wegwijs-inzichten-ziekenhuis-a-2026-09.csv"'
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     cells = {row[0]: row[1:3] for row in rows if len(row) >= 3}
     with translation.override("nl"):
@@ -102,7 +103,7 @@ def test_the_csv_shows_hidden_numbers_as_on_the_page_and_defuses_formulas(make_s
 
 def test_the_xlsx_has_a_sheet_per_table_and_no_formulas(make_staff, history):
     _user, client = make_staff(Role.ANALYST, history)
-    response = client.get(url("export_xlsx", history, period="2026-11"))
+    response = client.get(url("export_xlsx", history, period="2026-09"))
     workbook = load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames[0] == nl("Summary")
     assert nl("Questions by channel") in workbook.sheetnames
@@ -115,7 +116,7 @@ def test_the_xlsx_has_a_sheet_per_table_and_no_formulas(make_staff, history):
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_pdf_report_reads_back_with_findings_and_without_search_words(make_staff, history, language):
     _user, client = make_staff(Role.ANALYST, history)
-    response = client.get(url("report", history, period="2026-11", language=language))
+    response = client.get(url("report", history, period="2026-09", language=language))
     assert response["Content-Type"] == "application/pdf"
     text = subprocess.run(
         ["pdftotext", "-layout", "-", "-"], input=response.content, capture_output=True, check=True
@@ -131,15 +132,15 @@ def test_the_pdf_report_reads_back_with_findings_and_without_search_words(make_s
 
 
 def test_the_platform_view_puts_the_organisations_side_by_side(make_staff, history, other_organisation):
-    rollup(other_organisation, NOVEMBER_DAY, 70)
+    rollup(other_organisation, SEPTEMBER_DAY, 70)
     _user, client = make_staff(Role.COORDINATOR, history, other_organisation)
-    page = client.get(reverse("insights:platform") + "?period=2026-11").content.decode()
+    page = client.get(reverse("insights:platform") + "?period=2026-09").content.decode()
     assert history.name in page
     assert other_organisation.name in page
     assert ">70<" in page
     assert ">45<" in page
 
     _user, analyst = make_staff(Role.ANALYST, history)
-    page = analyst.get(reverse("insights:platform") + "?period=2026-11").content.decode()
+    page = analyst.get(reverse("insights:platform") + "?period=2026-09").content.decode()
     assert history.name in page
     assert other_organisation.name not in page
