@@ -9,3 +9,8 @@ application = get_wsgi_application()
 from wegwijs.triage import warm_up  # noqa: E402 - Django must be set up first
 
 warm_up()
+
+# The first insights page would otherwise wait for scipy's optimisers (suppression's exact check) to import.
+from wegwijs.insights.suppression import warm_up as insights_warm_up  # noqa: E402
+
+insights_warm_up()

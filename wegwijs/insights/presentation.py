@@ -67,7 +67,8 @@ def _subject(series: Hashable, tools: Mapping[int, str]) -> str:
     if kind == "topic":
         label = Topic(what[0]).label if what[0] in Topic.values else what[0]
         return _("Questions about %(topic)s") % {"topic": str(label).lower()}
-    return _("Questions about %(problem)s") % {"problem": problem_label(what[0], what[1], tools=tools)}
+    label = problem_label(what[0], what[1], tools=tools)
+    return _("Questions about %(problem)s") % {"problem": label[:1].lower() + label[1:]}
 
 
 def signal_sentence(signal: Signal, *, k: int, tools: Mapping[int, str]) -> str:

@@ -154,6 +154,11 @@ def pinned_by_equations(relations: Sequence[Relation], hidden: Mapping[Hashable,
     return pinned
 
 
+def warm_up() -> None:
+    """Import scipy's optimisers now (about a second), not on the first insights page a person opens."""
+    import scipy.optimize  # noqa: F401
+
+
 def pinned_by_integer_program(
     values: Mapping[Hashable, int], relations: Sequence[Relation], hidden: Mapping[Hashable, Hidden], k: int
 ) -> list[Hashable]:
