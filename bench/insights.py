@@ -64,9 +64,9 @@ from bench.insights_data import (
     World,
     calendar,
     load_generated,
-    real_questions,
     setup_world,
 )
+from bench.insights_questions import real_questions
 from wegwijs.guide.choices import DecisionReason, FilledIn, HelpWay, Level, Phase
 from wegwijs.helpdesk.choices import Channel, Route, Topic
 from wegwijs.helpdesk.models import Ticket

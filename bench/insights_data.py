@@ -22,7 +22,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from bench import loading
-from bench.loading import NewCall, NewMessage, NewQuestion, copy_questions, copy_rows
+from bench.loading import NewQuestion, copy_questions, copy_rows
 from wegwijs.accounts.models import User
 from wegwijs.guide import selfcheck
 from wegwijs.helpdesk.models import Ticket
@@ -229,6 +229,8 @@ ROLLUP_COLUMNS = (
     "hour_counts",
 )  # fmt: skip
 ROLLUP_MEASURES = "\t".join(["%d"] * 13 + ["[" + ",".join(["%d"] * n) + "]" for n in (11, 11, 24)]) + "\n"
+DAY_COLUMNS = ("organisation_id", "day", "hour_counts", "first_response_histogram", "resolution_histogram")
+DAY_MEASURES = "\t".join("[" + ",".join(["%d"] * n) + "]" for n in (24, 11, 11)) + "\n"
 
 
 class Cells:
@@ -276,8 +278,11 @@ class Cells:
         return cells.tolist(), measures.tolist()
 
 
-def rollup_chunks(world: World, cal: Calendar, daily: np.ndarray, rng: np.random.Generator) -> Iterator[str]:
-    """COPY text of all rollup rows, a day of all organisations at a time (as the refreshes write them)."""
+def rollup_chunks(
+    world: World, cal: Calendar, daily: np.ndarray, rng: np.random.Generator, days: list[str]
+) -> Iterator[str]:
+    """COPY text of all rollup rows, a day of all organisations at a time (as the refreshes write them); each
+    organisation's day summed over its cells goes into `days` (COPY text of insights_daydistribution)."""
     models = [Cells(world.tools[o.pk], rng) for o in world.organisations]
     for d, day in enumerate(cal.days):
         lines = []
@@ -287,6 +292,8 @@ def rollup_chunks(world: World, cal: Calendar, daily: np.ndarray, rng: np.random
             lines += [
                 head + names[cell] + ROLLUP_MEASURES % tuple(row) for cell, row in zip(found, measures, strict=True)
             ]
+            summed = np.array(measures).sum(axis=0).tolist() if measures else [0] * 59
+            days.append(head + DAY_MEASURES % (*summed[35:59], *summed[13:35]))
         yield "".join(lines)
 
 
@@ -425,7 +432,9 @@ def load_generated(world: World, cal: Calendar, tickets: int) -> None:
     rng, count = np.random.default_rng(2026), len(world.organisations)
     daily = daily_questions(tickets, [0.4 + 2.6 * (1 - n / max(count - 1, 1)) ** 2 for n in range(count)], cal, rng)
     started = time.perf_counter()
-    loading.copy_text("insights_ticketrollup", ROLLUP_COLUMNS, rollup_chunks(world, cal, daily, rng))
+    days: list[str] = []
+    loading.copy_text("insights_ticketrollup", ROLLUP_COLUMNS, rollup_chunks(world, cal, daily, rng, days))
+    loading.copy_text("insights_daydistribution", DAY_COLUMNS, ["".join(days)])
     report_load(f"rollups of {tickets:,} questions", tickets, started)
     started = time.perf_counter()
     loaded = load_side_tables(world, cal, daily)
@@ -439,62 +448,3 @@ def report_load(what: str, tickets: int, started: float) -> None:
 
 
 # --- real questions, for the rebuild and the refreshes --------------------------------------------------------
-def real_questions(world: World, cal: Calendar, total: int) -> Iterator[NewQuestion]:
-    rng = random.Random(11)
-    daily = daily_questions(total, [1.0] * len(world.rebuilt), cal, np.random.default_rng(11))
-    channel_of = {closed: Pick(dict(enumerate(shares))) for closed, shares in CHANNEL_SHARES.items()}
-    route_of, topic_of, language_of = Pick(ROUTES), Pick(TOPICS), Pick(LANGUAGES)
-    tool_of = {helpdesk: Pick(dict(enumerate(shares))) for helpdesk, shares in TOOL_SHARES.items()}
-    hour_of, answer_of, resolve_of = ([Pick(dict(enumerate(row))) for row in table]
-                                      for table in (HOURS, FIRST_RESPONSE, RESOLUTION))  # fmt: skip
-    numbers = [0] * len(world.rebuilt)
-
-    def after(pick: Pick) -> dt.timedelta:
-        bucket = pick(rng)
-        return dt.timedelta(seconds=rng.uniform(BUCKET_EDGES[bucket], BUCKET_EDGES[bucket + 1]))
-
-    for d, day in enumerate(cal.days):
-        for o, organisation in enumerate(world.rebuilt):
-            for _ in range(daily[o, d]):
-                numbers[o] += 1
-                c, route = channel_of[cal.closed[d]](rng), route_of(rng)
-                tool = tool_of[route == "helpdesk"](rng)
-                created = dt.datetime.combine(day, dt.time(hour_of[c](rng), rng.randrange(60)), tzinfo=AMSTERDAM)
-                question = NewQuestion(
-                    organisation.pk, numbers[o], created, "Vraag over de app", channel=CHANNELS[c], route=route,
-                    topic=topic_of(rng) if route == "helpdesk" else "", language=language_of(rng),
-                    tool_id=world.tools[organisation.pk][tool - 1] if tool else None, status="open",
-                    messages=[NewMessage("inbound", created, "Ik kom niet in de app, wat moet ik doen?")],
-                )  # fmt: skip
-                if rng.random() < WITH_DUE_TIMES[c]:
-                    question.first_response_due_at = created + dt.timedelta(hours=8)
-                    question.resolution_due_at = created + dt.timedelta(hours=40)
-                history(question, c, rng, after(answer_of[c]), after(resolve_of[c]))
-                yield question
-
-
-def history(question: NewQuestion, c: int, rng: random.Random, answer: dt.timedelta, resolve: dt.timedelta) -> None:
-    """Answered (by a reply, or a call that reached the person), perhaps a second round, resolved, rated."""
-    created = question.created_at
-    resolved = rng.random() < RESOLVED[c] * (1 if question.route == "helpdesk" else REFERRED_RESOLVED)
-    if rng.random() < ANSWERED[c]:
-        question.first_responded_at = created + answer
-        if CHANNELS[c] in ("phone", "callback"):
-            direction = "in" if CHANNELS[c] == "phone" else "out"
-            question.calls.append(NewCall(created + answer, direction, "resolved" if resolved else "follow_up"))
-        else:
-            question.messages.append(NewMessage("outbound", created + answer, "Probeer de app opnieuw te installeren."))
-        if not (resolved and rng.random() < FIRST_CONTACT[c]):
-            later = created + answer + dt.timedelta(hours=rng.uniform(1, 30))
-            question.messages.append(NewMessage("inbound", later, "Het lukt nog steeds niet."))
-            question.messages.append(NewMessage("outbound", later + dt.timedelta(hours=2), "Dan bellen we u."))
-    if resolved:
-        contacts = [message.at for message in question.messages] + [call.at for call in question.calls]
-        question.resolved_at = max(created + resolve, *contacts)
-        question.status = "closed" if rng.random() < 0.7 else "resolved"
-        question.closed_at = question.resolved_at + dt.timedelta(days=7) if question.status == "closed" else None
-        if rng.random() < RATED:
-            question.satisfaction = int(rng.choices(range(1, 6), SCORES)[0])
-            question.rated_at = question.resolved_at + dt.timedelta(hours=2)
-    elif question.route != "helpdesk":
-        question.status = "referred"

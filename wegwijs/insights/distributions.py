@@ -30,7 +30,7 @@ def empty_hours() -> list[int]:
 
 
 def histogram_add(histogram: list[int], other: Sequence[int]) -> list[int]:
-    """Two histograms added bucket by bucket (rollups of several days or cells into one)."""
+    """Two histograms (or hour counts) added bucket by bucket (rollups of several days or cells into one)."""
     return [mine + theirs for mine, theirs in zip(histogram, other, strict=True)]
 
 

@@ -55,6 +55,26 @@ class TicketRollup(models.Model):
         return f"rollup {self.day} {self.channel}/{self.route}"
 
 
+class DayDistribution(models.Model):
+    """One organisation's day summed over its rollup cells: questions per hour and the two time histograms.
+    Written with the day's rollups (rollups.py); the weekday x hour grid and the medians read a quarter's 90
+    rows here instead of the thousands of cells."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    hour_counts = models.JSONField(default=empty_hours)
+    first_response_histogram = models.JSONField(default=empty_histogram)
+    resolution_histogram = models.JSONField(default=empty_histogram)
+
+    objects: ClassVar[models.Manager[DayDistribution]] = OrganisationScopedManager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organisation", "day"], name="day_distribution_once")]
+
+    def __str__(self) -> str:
+        return f"distribution of {self.day}"
+
+
 class ReportLanguage(models.TextChoices):
     DUTCH = "nl", "Nederlands"
     ENGLISH = "en", "English"

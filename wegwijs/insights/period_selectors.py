@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from wegwijs.guide.models import Assessment, Enrollment, SupportPlan
 from wegwijs.helpdesk.models import Referral
-from wegwijs.insights.models import TicketRollup
+from wegwijs.insights.models import DayDistribution, TicketRollup
 from wegwijs.insights.periods import Period
 from wegwijs.knowledge.models import ArticleFeedback, SearchLog
 from wegwijs.tenancy.models import Department, DigitalTool
@@ -69,9 +69,11 @@ def rollup_list_month_cells(*, organisation_id: int, period: Period) -> list[Row
     return _with_month(rows)
 
 
-def rollup_list_days(*, organisation_id: int, period: Period) -> list[tuple[dt.date, list[int], list[int], list[int]]]:
-    """Per rollup row of the period: its day, questions per hour, and answer and resolution time histograms."""
-    rows = TicketRollup.objects.filter(
+def day_distribution_list(
+    *, organisation_id: int, period: Period
+) -> list[tuple[dt.date, list[int], list[int], list[int]]]:
+    """Per day of the period: questions per hour, and answer and resolution time histograms."""
+    rows = DayDistribution.objects.filter(
         organisation_id=organisation_id, day__gte=period.start, day__lt=period.end
     ).values_list("day", "hour_counts", "first_response_histogram", "resolution_histogram")
     return list(rows.order_by())

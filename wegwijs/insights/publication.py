@@ -160,7 +160,7 @@ def _distributions(builder: _Builder, publication: Publication) -> None:
     for period in publication.periods:
         publication.first_response_histogram[period.key] = list(empty)
         publication.resolution_histogram[period.key] = list(empty)
-    rows = read.rollup_list_days(organisation_id=publication.organisation_id, period=builder.quarter)
+    rows = read.day_distribution_list(organisation_id=publication.organisation_id, period=builder.quarter)
     for day, hours, first_response, resolution in rows:
         month = day.replace(day=1)
         for hour, count in enumerate(hours):

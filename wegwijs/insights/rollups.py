@@ -17,8 +17,8 @@ from django.db.models import Max, Min
 from django.utils import timezone
 
 from wegwijs.helpdesk.models import Ticket
-from wegwijs.insights.distributions import bucket_of
-from wegwijs.insights.models import TicketRollup
+from wegwijs.insights.distributions import bucket_of, histogram_add
+from wegwijs.insights.models import DayDistribution, TicketRollup
 from wegwijs.insights.selectors import TicketFacts, ticket_facts_list
 from wegwijs.tenancy.models import Organisation
 from wegwijs.tenancy.scope import current_access
@@ -129,6 +129,20 @@ class RollupReport:
         self.tickets += other.tickets
 
 
+def day_distributions(rows: Iterable[TicketRollup]) -> list[DayDistribution]:
+    """The days of these rollup rows, each summed over its cells. No database."""
+    days: dict[tuple[int, dt.date], DayDistribution] = {}
+    for row in rows:
+        key = (row.organisation_id, row.day)
+        if key not in days:
+            days[key] = DayDistribution(organisation_id=row.organisation_id, day=row.day)
+        day = days[key]
+        day.hour_counts = histogram_add(day.hour_counts, row.hour_counts)
+        day.first_response_histogram = histogram_add(day.first_response_histogram, row.first_response_histogram)
+        day.resolution_histogram = histogram_add(day.resolution_histogram, row.resolution_histogram)
+    return list(days.values())
+
+
 @transaction.atomic
 def _recompute(organisation_id: int, first: dt.date, last: dt.date) -> RollupReport:
     """Replace the organisation's rows of the days `first` to `last` (inclusive) by what their questions say."""
@@ -139,6 +153,8 @@ def _recompute(organisation_id: int, first: dt.date, last: dt.date) -> RollupRep
     rows = compute_rollups(facts)
     TicketRollup.objects.filter(organisation_id=organisation_id, day__gte=first, day__lte=last).delete()
     TicketRollup.objects.bulk_create(rows)
+    DayDistribution.objects.filter(organisation_id=organisation_id, day__gte=first, day__lte=last).delete()
+    DayDistribution.objects.bulk_create(day_distributions(rows))
     return RollupReport(days=len({row.day for row in rows}), rows=len(rows), tickets=len(facts))
 
 

@@ -184,6 +184,22 @@ def pinned_by_integer_program(
     integral = np.ones(len(cells))
     truth = np.array([values[cell] for cell in cells])
     undecided = {cell for cell in hidden if cell in index}
+    if not undecided:  # hidden cells in no relation: nothing to work them out from
+        return []
+
+    def solve(objective: np.ndarray) -> np.ndarray | None:
+        """A solution optimising `objective`; every cell it gives another value than the truth is not pinned."""
+        result = milp(objective, constraints=equations, integrality=integral, bounds=box)
+        if result.status != 0:
+            return None
+        witness: np.ndarray = np.round(result.x)
+        undecided.difference_update({cell for cell in undecided if witness[index[cell]] != truth[index[cell]]})
+        return witness
+
+    everything = np.zeros(len(cells))
+    everything[[index[cell] for cell in undecided]] = 1.0
+    for sign in (-1.0, 1.0):  # all hidden cells as high, then as low as they go: most move at once
+        solve(sign * everything)
     pinned = []
     while undecided:
         cell = next(iter(undecided))
@@ -191,13 +207,8 @@ def pinned_by_integer_program(
         for sign in (-1.0, 1.0):  # the highest value, then the lowest
             objective = np.zeros(len(cells))
             objective[index[cell]] = sign
-            result = milp(objective, constraints=equations, integrality=integral, bounds=box)
-            if result.status != 0:
-                continue
-            # Every cell this solution gives another value is not pinned either: one program decides many.
-            witness = np.round(result.x)
-            undecided -= {other for other in undecided if witness[index[other]] != truth[index[other]]}
-            if witness[index[cell]] != truth[index[cell]]:
+            witness = solve(objective)
+            if witness is not None and witness[index[cell]] != truth[index[cell]]:
                 moved = True
                 break
         undecided.discard(cell)

@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from wegwijs.helpdesk.models import Message, PhoneCall, SatisfactionRating, Ticket
-from wegwijs.insights.models import TicketRollup
+from wegwijs.insights.models import DayDistribution, TicketRollup
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 EDGES_MINUTES = [0, 5, 15, 30, 60, 120, 240, 480, 1440, 2880, 10080]
@@ -107,4 +107,21 @@ def stored_rollups() -> Cells:
     return {
         tuple(row[name] for name in KEY): {name: row[name] for name in [*COUNTS, *HISTOGRAMS, HOURS]}
         for row in TicketRollup.objects.values()
+    }
+
+
+def direct_day_distributions() -> dict[tuple[Any, ...], dict[str, list[int]]]:
+    """Per organisation and Amsterdam day: the direct cells' hours and histograms summed."""
+    days: dict[tuple[Any, ...], dict[str, list[int]]] = {}
+    for key, cell in direct_rollups().items():
+        day = days.setdefault(key[:2], {name: [0] * len(cell[name]) for name in [*HISTOGRAMS, HOURS]})
+        for name in [*HISTOGRAMS, HOURS]:
+            day[name] = [mine + theirs for mine, theirs in zip(day[name], cell[name], strict=True)]
+    return days
+
+
+def stored_day_distributions() -> dict[tuple[Any, ...], dict[str, list[int]]]:
+    return {
+        (row["organisation_id"], row["day"]): {name: row[name] for name in [*HISTOGRAMS, HOURS]}
+        for row in DayDistribution.objects.values()
     }

@@ -16,7 +16,12 @@ from django_tasks_db.models import DBTaskResult
 from wegwijs.helpdesk import calls, referrals, services, walk_in
 from wegwijs.helpdesk.choices import CallDirection, CallOutcome, Route, Status, Topic
 from wegwijs.insights.rollups import rollup_day, rollup_rebuild
-from wegwijs.insights.tests.direct import direct_rollups, stored_rollups
+from wegwijs.insights.tests.direct import (
+    direct_day_distributions,
+    direct_rollups,
+    stored_day_distributions,
+    stored_rollups,
+)
 from wegwijs.insights.tests.factories import ticket_with_history
 from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.scope import command_scope
@@ -106,6 +111,7 @@ def test_rollups_kept_current_by_the_worker_equal_a_full_rebuild(organisation, o
     with scopes_disabled():
         kept_current = stored_rollups()
         assert kept_current == direct_rollups()
+        assert stored_day_distributions() == direct_day_distributions()
     with command_scope("test", [organisation, other_organisation]):
         rollup_rebuild()
     with scopes_disabled():

@@ -12,7 +12,14 @@ from django_scopes import scopes_disabled
 
 from wegwijs.helpdesk.choices import CallOutcome, Channel, Route, Topic
 from wegwijs.insights.rollups import rollup_rebuild, rollup_refresh
-from wegwijs.insights.tests.direct import COUNTS, EDGES_MINUTES, direct_rollups, stored_rollups
+from wegwijs.insights.tests.direct import (
+    COUNTS,
+    EDGES_MINUTES,
+    direct_day_distributions,
+    direct_rollups,
+    stored_day_distributions,
+    stored_rollups,
+)
 from wegwijs.insights.tests.factories import TicketRollupFactory, ticket_with_history
 from wegwijs.tenancy.scope import command_scope, task_scope
 from wegwijs.tenancy.tests.factories import DigitalToolFactory
@@ -121,6 +128,7 @@ def test_rollups_after_a_rebuild_equal_a_direct_computation_over_the_questions(
         report = rollup_rebuild(days_per_batch=days_per_batch)
     with scopes_disabled():
         direct, stored = direct_rollups(), stored_rollups()
+        assert stored_day_distributions() == direct_day_distributions()
     assert stored == direct
     assert (report.organisations, report.tickets, report.rows) == (2, 300, len(direct))
     # The questions were varied enough that every measure is tried, and organisations kept apart.

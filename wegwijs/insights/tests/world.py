@@ -10,7 +10,7 @@ from django.db.models import Model
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from wegwijs.insights.models import TicketRollup
+from wegwijs.insights.models import DayDistribution, TicketRollup
 from wegwijs.insights.period_selectors import CELL
 from wegwijs.knowledge.models import Article, ArticleFeedback, SearchLog
 from wegwijs.tenancy.models import Organisation
@@ -22,7 +22,7 @@ def at(day: dt.date, hour: int = 10) -> dt.datetime:
 
 def rollup(organisation: Organisation, day: dt.date, tickets: int, *, hour: int = 10, **cell: Any) -> TicketRollup:
     """`tickets` more questions on `day` at `hour`, in the cell given (web, helpdesk, login, Dutch by default),
-    with the other counts given."""
+    with the other counts given; the day's distribution (rollups.day_distributions) follows."""
     cell = {"channel": "web", "route": "helpdesk", "topic": "login", "tool_id": 0, "language": "nl", **cell}
     counts = {name: cell.pop(name) for name in list(cell) if name not in CELL}
     with scopes_disabled():
@@ -32,6 +32,9 @@ def rollup(organisation: Organisation, day: dt.date, tickets: int, *, hour: int 
         for name, count in counts.items():
             setattr(row, name, getattr(row, name) + count)
         row.save()
+        distribution, _created = DayDistribution.objects.get_or_create(organisation=organisation, day=day)
+        distribution.hour_counts[hour] += tickets
+        distribution.save()
     return row
 
 
