@@ -194,16 +194,16 @@ def _signals(organisation: Organisation, period: Period, k: int) -> tuple[Signal
     if first_day is None or not mondays:
         return ()
     start = mondays[0] - dt.timedelta(weeks=BASELINE_WEEKS)
-    daily: list[tuple[dt.date, Hashable, int]] = []
-    for day, route, topic, tool, count in read.rollup_list_series_days(
+    weekly: list[tuple[dt.date, Hashable, int]] = []
+    for monday, route, topic, tool, count in read.rollup_list_series_weeks(
         organisation_id=organisation.pk, start=start, end=mondays[-1] + dt.timedelta(days=7)
     ):
-        daily.append((day, ("route", route), count))
+        weekly.append((monday, ("route", route), count))
         if topic:
-            daily.append((day, ("topic", topic), count))
+            weekly.append((monday, ("topic", topic), count))
             if tool:
-                daily.append((day, ("problem", topic, tool), count))
-    return tuple(signals_find(weekly_counts(daily), mondays, k=k, since=first_day))
+                weekly.append((monday, ("problem", topic, tool), count))
+    return tuple(signals_find(weekly_counts(weekly), mondays, k=k, since=first_day))
 
 
 def _reader(organisation: Organisation, period: Period, *, complete: bool = True) -> _Reader:

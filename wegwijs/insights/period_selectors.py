@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Count, Min, Q, QuerySet, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils import timezone
 
 from wegwijs.guide.models import Assessment, Enrollment, SupportPlan
@@ -79,17 +79,19 @@ def day_distribution_list(
     return list(rows.order_by())
 
 
-def rollup_list_series_days(
+def rollup_list_series_weeks(
     *, organisation_id: int, start: dt.date, end: dt.date
 ) -> list[tuple[dt.date, str, str, int, int]]:
-    """Questions per day, route, topic and tool from `start` up to `end`: the series signals are tested on."""
+    """Questions per week (its Monday), route, topic and tool from `start` up to `end` (both Mondays): the series
+    signals are tested on."""
     rows = (
         TicketRollup.objects.filter(organisation_id=organisation_id, day__gte=start, day__lt=end)
-        .values_list("day", "route", "topic", "tool_id")
+        .annotate(week=TruncWeek("day"))
+        .values_list("week", "route", "topic", "tool_id")
         .annotate(count=Sum("tickets"))
         .order_by()
     )
-    return list(rows)
+    return [(_as_date(week), route, topic, tool, count) for week, route, topic, tool, count in rows]
 
 
 def rollup_first_day(*, organisation_id: int) -> dt.date | None:

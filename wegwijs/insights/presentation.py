@@ -168,13 +168,22 @@ def _sections(tables: Iterable[Table], dashboard: Dashboard) -> list[Section]:
     return [Section(table, table_chart(table, dashboard) if table.rows else None) for table in tables]
 
 
-def page_context(dashboard: Dashboard) -> dict[str, object]:
-    """What the dashboard page and the report template show, charts made."""
+SIGNAL_CHARTS = {False: 8, True: 3}  # on the page, in the report
+SIGNALS_LISTED = 20
+
+
+def page_context(dashboard: Dashboard, *, compact: bool = False) -> dict[str, object]:
+    """What the dashboard page and the report (`compact`) show, charts made. The newest, steepest signals come
+    with their weekly chart; after those, sentences only, up to SIGNALS_LISTED."""
+    charted = SIGNAL_CHARTS[compact]
+    listed = dashboard.signals[charted:SIGNALS_LISTED]
     return {
         "dashboard": dashboard,
         "k": dashboard.k,
         "findings": findings(dashboard),
-        "signals": [signal_view(signal, index, dashboard) for index, signal in enumerate(dashboard.signals)],
+        "signals": [signal_view(signal, index, dashboard) for index, signal in enumerate(dashboard.signals[:charted])],
+        "more_signals": [signal_sentence(signal, k=dashboard.k, tools=dashboard.tools) for signal in listed],
+        "unlisted_signals": max(len(dashboard.signals) - SIGNALS_LISTED, 0),
         "volume": _sections(dashboard.volume, dashboard),
         "heatmap_chart": heatmap_chart(dashboard),
         "heat_rows": list(zip(dashboard.heatmap.rows, dashboard.heatmap.cells, strict=True)),

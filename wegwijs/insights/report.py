@@ -14,5 +14,5 @@ from wegwijs.tenancy.models import Organisation
 
 def report_pdf(*, organisation: Organisation, period: Period, language: str) -> bytes:
     with translation.override(language):
-        context = page_context(dashboard_build(organisation=organisation, period=period))
+        context = page_context(dashboard_build(organisation=organisation, period=period), compact=True)
     return pdf_render(template="insights/report.html", context=context, language=language)

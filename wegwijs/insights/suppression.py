@@ -30,6 +30,7 @@ import numpy as np
 
 DEFAULT_K = 5
 _MAX_ROUNDS = 200
+BULK_SOLUTIONS = 4
 
 
 class Hidden(Enum):
@@ -90,15 +91,34 @@ def _sum_except(relation: Relation, bounds: Bounds, skipped: Hashable) -> float:
 def reader_bounds(
     values: Mapping[Hashable, int], relations: Sequence[Relation], hidden: Mapping[Hashable, Hidden], k: int
 ) -> Bounds:
-    """What a reader can conclude about each cell from the published numbers and marks (bound propagation)."""
+    """What a reader can conclude about each cell from the published numbers and marks (bound propagation).
+    Only relations with a hidden cell can teach anything; a relation is looked at again when one of its cells
+    changed."""
     bounds = _initial_bounds(values, hidden, k)
-    for _round in range(_MAX_ROUNDS):
-        changed = False
-        for relation in relations:
-            changed |= _tighten(relation, bounds)
-        if not changed:
-            break
+    active = [relation for relation in relations if any(cell in hidden for cell in _members(relation))]
+    relations_of: dict[Hashable, list[int]] = {}
+    for number, relation in enumerate(active):
+        for cell in _members(relation):
+            relations_of.setdefault(cell, []).append(number)
+    waiting, queued = list(range(len(active))), set(range(len(active)))
+    budget = _MAX_ROUNDS * max(len(active), 1)
+    while waiting and budget:
+        budget -= 1
+        number = waiting.pop()
+        queued.discard(number)
+        before = {cell: bounds[cell] for cell in _members(active[number])}
+        if _tighten(active[number], bounds):
+            for cell, old in before.items():
+                if bounds[cell] != old:
+                    for other in relations_of[cell]:
+                        if other not in queued:
+                            queued.add(other)
+                            waiting.append(other)
     return bounds
+
+
+def _members(relation: Relation) -> tuple[Hashable, ...]:
+    return (relation.total, *relation.parts)
 
 
 def _components(rows: list[dict[int, float]], count: int) -> list[list[int]]:
@@ -196,10 +216,14 @@ def pinned_by_integer_program(
         undecided.difference_update({cell for cell in undecided if witness[index[cell]] != truth[index[cell]]})
         return witness
 
-    everything = np.zeros(len(cells))
-    everything[[index[cell] for cell in undecided]] = 1.0
-    for sign in (-1.0, 1.0):  # all hidden cells as high, then as low as they go: most move at once
-        solve(sign * everything)
+    # A few solutions that push every hidden cell at once, each in a direction of its own (a fixed seed: the
+    # same numbers give the same result), decide most cells; the rest one by one.
+    directions = np.random.default_rng(len(cells)).choice([-1.0, 1.0], size=(BULK_SOLUTIONS, len(cells)))
+    pushed = np.zeros(len(cells))
+    pushed[[index[cell] for cell in undecided]] = 1.0
+    for direction in directions:
+        if undecided:
+            solve(direction * pushed)
     pinned = []
     while undecided:
         cell = next(iter(undecided))
@@ -233,6 +257,7 @@ def _protective_candidates(
     pinned_cells: Sequence[Hashable],
     values: Mapping[Hashable, int],
     relations: Sequence[Relation],
+    relations_of: Mapping[Hashable, list[Relation]],
     hidden: Mapping[Hashable, Hidden],
     bounds: Bounds,
 ) -> set[Hashable]:
@@ -243,12 +268,8 @@ def _protective_candidates(
     def is_known(key: Hashable) -> bool:
         return key not in hidden or bounds[key][0] == bounds[key][1]
 
-    def members(relation: Relation) -> tuple[Hashable, ...]:
-        return (relation.total, *relation.parts)
-
-    containing = {
-        pinned: [relation for relation in relations if pinned in members(relation)] for pinned in pinned_cells
-    }
+    members = _members
+    containing = {pinned: relations_of.get(pinned, []) for pinned in pinned_cells}
     tests: tuple[Callable[[Relation, Hashable], bool], ...] = (
         lambda relation, pinned: all(member not in hidden for member in members(relation) if member != pinned),
         lambda relation, pinned: all(is_known(member) for member in members(relation) if member != pinned),
@@ -302,6 +323,10 @@ def suppress(
     if k < 2:
         raise ValueError("k must be at least 2")
     hidden: dict[Hashable, Hidden] = {key: Hidden.SMALL for key, value in values.items() if 0 < value < k}
+    relations_of: dict[Hashable, list[Relation]] = {}
+    for relation in relations:
+        for cell in _members(relation):
+            relations_of.setdefault(cell, []).append(relation)
     while True:
         bounds = reader_bounds(values, relations, hidden, k)
         pinned = [key for key in hidden if bounds[key][0] == bounds[key][1]]
@@ -309,7 +334,9 @@ def suppress(
         if not pinned and hidden:
             pinned = pinned_by_integer_program(values, relations, hidden, k)
         pinned.sort(key=lambda key: hidden[key] is not Hidden.SMALL)  # the small ones first
-        candidates = _protective_candidates(pinned, values, relations, hidden, bounds) if pinned else set()
+        candidates = (
+            _protective_candidates(pinned, values, relations, relations_of, hidden, bounds) if pinned else set()
+        )
         if not candidates:
             return hidden
         hidden.update(dict.fromkeys(candidates, Hidden.PROTECTIVE))
