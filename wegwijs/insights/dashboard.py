@@ -238,7 +238,6 @@ def overview_build(*, organisation: Organisation, period: Period) -> Overview:
 def dashboard_build(*, organisation: Organisation, period: Period) -> Dashboard:
     k, earlier = organisation.insights_min_group, period.previous()
     reader = _reader(organisation, period)
-    current = reader.current
     return Dashboard(
         organisation=organisation,
         period=period,
@@ -270,7 +269,9 @@ def dashboard_build(*, organisation: Organisation, period: Period) -> Dashboard:
         ),
         searches=reader.row("search_total", label=_("Searches on the help pages")),
         searches_without_result=reader.row("search_empty_total", label=_("Searches without result")),
-        search_terms=tuple(current.search_terms[period.key]),
+        search_terms=tuple(
+            read.search_list_terms_without_result(organisation_id=organisation.pk, period=period, minimum=k)
+        ),
         guide=(
             reader.table("selfchecks", _("Self-checks, by level"), "assessment"),
             Table(

@@ -68,7 +68,6 @@ class Publication:
     first_response_histogram: dict[str, list[int]] = field(default_factory=dict)
     resolution_histogram: dict[str, list[int]] = field(default_factory=dict)
     article_titles: dict[int, str] = field(default_factory=dict)
-    search_terms: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)  # every sum that holds between the cells
 
     periods: list[Period] = field(default_factory=list)  # what is published: the quarter if it ended, its ended months
@@ -223,13 +222,6 @@ def _side_tables(builder: _Builder, publication: Publication) -> None:
         builder.relate(("decision_status", status), parts)
 
 
-def _search_terms(publication: Publication) -> None:
-    for period in publication.periods:
-        publication.search_terms[period.key] = read.search_list_terms_without_result(
-            organisation_id=publication.organisation_id, period=period, minimum=publication.k
-        )
-
-
 def publication_build(
     *, organisation_id: int, quarter: Period, k: int, complete: bool = True, today: dt.date | None = None
 ) -> Publication:
@@ -244,7 +236,6 @@ def publication_build(
     if complete:
         _distributions(builder, publication)
         _side_tables(builder, publication)
-        _search_terms(publication)
     publication.relations = builder.finish()
     publication.values = dict(builder.values)
     publication.hidden = _suppressed(publication.values, publication.relations, k)
