@@ -5,7 +5,7 @@ comes from publications (publication.py), so every number shown has passed suppr
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from wegwijs.insights.labels import (
     decimal_text,
     minutes_text,
     percent_text,
+    signal_sentence,
     weekday_name,
 )
 from wegwijs.insights.periods import Period
@@ -226,6 +227,15 @@ class Overview:
     figures: tuple[KeyFigure, ...]
     signals: tuple[Signal, ...]
     tools: Mapping[int, str]
+
+    def signal_sentences(self) -> list[str]:
+        """The first three signals as sentences, in the active language."""
+        return [signal_sentence(signal, k=self.k, tools=self.tools) for signal in self.signals[:3]]
+
+
+def overview_list(*, organisations: Iterable[Organisation], period: Period) -> list[Overview]:
+    """Every organisation's line of the platform view."""
+    return [overview_build(organisation=organisation, period=period) for organisation in organisations]
 
 
 def overview_build(*, organisation: Organisation, period: Period) -> Overview:

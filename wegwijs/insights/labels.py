@@ -4,15 +4,16 @@ organisation's own tools and departments are passed in."""
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
-from typing import cast
+from typing import Any, cast
 
 from django.utils.dates import WEEKDAYS
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
 
 from wegwijs.guide.choices import DecisionReason, JourneyStatus, Level
 from wegwijs.helpdesk.choices import Channel, Route, Topic
+from wegwijs.insights.signals import Signal
 from wegwijs.insights.suppression import Hidden
 
 
@@ -102,3 +103,30 @@ def change_text(current: int | None, previous: int | None) -> str | None:
         return _("new") if current else "0 %"
     change = round(100 * (current - previous) / previous)
     return f"+{change} %" if change > 0 else f"−{-change} %" if change < 0 else "0 %"
+
+
+def _subject(series: Hashable, tools: Mapping[int, str]) -> str:
+    kind, *what = cast(tuple[Any, ...], series)
+    if kind == "route":
+        label = _choice(Route, what[0])
+        return _("Questions for “%(route)s”") % {"route": label}
+    if kind == "topic":
+        label = _choice(Topic, what[0])
+        return _("Questions about %(topic)s") % {"topic": str(label).lower()}
+    label = problem_label(what[0], what[1], tools=tools)
+    return _("Questions about %(problem)s") % {"problem": label[:1].lower() + label[1:]}
+
+
+def signal_sentence(signal: Signal, *, k: int, tools: Mapping[int, str]) -> str:
+    """ "Questions about logging in – MijnZorgApp: 48 in the week of 16 November, normally 20–26." """
+    values = {
+        "subject": _subject(signal.series, tools),
+        "count": signal.count,
+        "week": date_format(signal.week_start, "j E"),
+        "low": signal.normal_low,
+        "high": signal.normal_high,
+        "k": k,
+    }
+    if signal.normal_high < k:
+        return _("%(subject)s: %(count)s in the week of %(week)s, normally fewer than %(k)s.") % values
+    return _("%(subject)s: %(count)s in the week of %(week)s, normally %(low)s–%(high)s.") % values

@@ -8,9 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from wegwijs.insights.dashboard import overview_build
+from wegwijs.insights.dashboard import overview_list
 from wegwijs.insights.dashboard_views import ANALYSTS, period_from_request
-from wegwijs.insights.presentation import signal_sentence
 from wegwijs.tenancy.rules import staff_view
 from wegwijs.tenancy.selectors import organisation_list_for_access
 
@@ -19,10 +18,6 @@ from wegwijs.tenancy.selectors import organisation_list_for_access
 @require_GET
 def platform_view(request: HttpRequest) -> HttpResponse:
     period, error = period_from_request(request)
-    lines = []
-    for organisation in organisation_list_for_access():
-        overview = overview_build(organisation=organisation, period=period)
-        sentences = [signal_sentence(signal, k=overview.k, tools=overview.tools) for signal in overview.signals[:3]]
-        lines.append((overview, sentences))
-    context = {"period": period, "previous": period.previous(), "lines": lines, "period_error": error}
+    overviews = overview_list(organisations=organisation_list_for_access(), period=period)
+    context = {"period": period, "previous": period.previous(), "overviews": overviews, "period_error": error}
     return render(request, "insights/platform.html", context, status=400 if error else 200)

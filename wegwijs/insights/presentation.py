@@ -4,18 +4,16 @@ changed and what to fix first", and the sentences of the signals. In the active 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, cast
 
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from wegwijs.helpdesk.choices import Route, Topic
 from wegwijs.insights import charts
 from wegwijs.insights.dashboard import Dashboard, Row, Table
-from wegwijs.insights.labels import change_text, hidden_text, percent_text, problem_label
+from wegwijs.insights.labels import change_text, hidden_text, percent_text, signal_sentence
 from wegwijs.insights.publication import Shown
 from wegwijs.insights.signals import Signal
 
@@ -57,33 +55,6 @@ def heatmap_chart(dashboard: Dashboard) -> SafeString:
 class SignalView:
     sentence: str
     chart: SafeString
-
-
-def _subject(series: Hashable, tools: Mapping[int, str]) -> str:
-    kind, *what = cast(tuple[Any, ...], series)
-    if kind == "route":
-        label = Route(what[0]).label if what[0] in Route.values else what[0]
-        return _("Questions for “%(route)s”") % {"route": label}
-    if kind == "topic":
-        label = Topic(what[0]).label if what[0] in Topic.values else what[0]
-        return _("Questions about %(topic)s") % {"topic": str(label).lower()}
-    label = problem_label(what[0], what[1], tools=tools)
-    return _("Questions about %(problem)s") % {"problem": label[:1].lower() + label[1:]}
-
-
-def signal_sentence(signal: Signal, *, k: int, tools: Mapping[int, str]) -> str:
-    """ "Questions about logging in – MijnZorgApp: 48 in the week of 16 November, normally 20–26." """
-    values = {
-        "subject": _subject(signal.series, tools),
-        "count": signal.count,
-        "week": date_format(signal.week_start, "j E"),
-        "low": signal.normal_low,
-        "high": signal.normal_high,
-        "k": k,
-    }
-    if signal.normal_high < k:
-        return _("%(subject)s: %(count)s in the week of %(week)s, normally fewer than %(k)s.") % values
-    return _("%(subject)s: %(count)s in the week of %(week)s, normally %(low)s–%(high)s.") % values
 
 
 def signal_view(signal: Signal, index: int, dashboard: Dashboard) -> SignalView:
