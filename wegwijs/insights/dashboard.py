@@ -84,6 +84,7 @@ class Dashboard:
     guide: tuple[Table, ...]
     signals: tuple[Signal, ...]
     tools: Mapping[int, str]
+    first_day: dt.date | None  # the first day with questions: the periods worth choosing start there
 
     def tables(self) -> list[Table]:
         """Every table, in the order the page shows them (for exports)."""
@@ -189,8 +190,8 @@ def _most_no_votes(reader: _Reader) -> Table:
     return Table("no-votes", _("Articles that did not help (“no” answers)"), tuple(ranked[:MOST_NO_VOTES]))
 
 
-def _signals(organisation: Organisation, period: Period, k: int) -> tuple[Signal, ...]:
-    first_day = read.rollup_first_day(organisation_id=organisation.pk)
+def _signals(organisation: Organisation, period: Period, k: int, first_day: dt.date | None) -> tuple[Signal, ...]:
+    """The signals of the period's weeks; none before the organisation's first day with questions."""
     mondays = weeks_ending_in(period.start, period.end)
     if first_day is None or not mondays:
         return ()
@@ -242,12 +243,15 @@ def overview_build(*, organisation: Organisation, period: Period) -> Overview:
     reader = _reader(organisation, period, complete=False)
     k = organisation.insights_min_group
     total = reader.row("tickets", label=_("Questions"))
-    return Overview(organisation, k, total, _service_figures(reader), _signals(organisation, period, k), reader.tools)
+    first_day = read.rollup_first_day(organisation_id=organisation.pk)
+    signals = _signals(organisation, period, k, first_day)
+    return Overview(organisation, k, total, _service_figures(reader), signals, reader.tools)
 
 
 def dashboard_build(*, organisation: Organisation, period: Period) -> Dashboard:
     k, earlier = organisation.insights_min_group, period.previous()
     reader = _reader(organisation, period)
+    first_day = read.rollup_first_day(organisation_id=organisation.pk)
     return Dashboard(
         organisation=organisation,
         period=period,
@@ -294,6 +298,7 @@ def dashboard_build(*, organisation: Organisation, period: Period) -> Dashboard:
             ),
             reader.table("journeys", _("Journey decisions"), "decision"),
         ),
-        signals=_signals(organisation, period, k),
+        signals=_signals(organisation, period, k, first_day),
+        first_day=first_day,
         tools=reader.tools,
     )

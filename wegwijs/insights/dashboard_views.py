@@ -10,14 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from wegwijs.insights import exports
-from wegwijs.insights.dashboard import dashboard_build
+from wegwijs.insights.dashboard import Dashboard, dashboard_build
 from wegwijs.insights.delivery import report_filename
 from wegwijs.insights.models import ReportLanguage
-from wegwijs.insights.period_selectors import rollup_first_day
 from wegwijs.insights.periods import Period, PeriodKind, is_complete, period_choices, period_latest, period_parse
 from wegwijs.insights.presentation import page_context
 from wegwijs.insights.report import report_pdf
-from wegwijs.tenancy.models import Organisation
 from wegwijs.tenancy.roles import Role
 from wegwijs.tenancy.rules import staff_view
 from wegwijs.tenancy.selectors import organisation_get_for_access
@@ -40,10 +38,9 @@ def period_from_request(request: HttpRequest) -> tuple[Period, str | None]:
     return period, None
 
 
-def _choices(organisation: Organisation, period: Period) -> list[Period]:
-    first_day = rollup_first_day(organisation_id=organisation.pk)
-    choices = period_choices(today=timezone.localdate(), first_day=first_day)
-    return choices if period in choices else [period, *choices]
+def _choices(dashboard: Dashboard) -> list[Period]:
+    choices = period_choices(today=timezone.localdate(), first_day=dashboard.first_day)
+    return choices if dashboard.period in choices else [dashboard.period, *choices]
 
 
 @staff_view(*ANALYSTS)
@@ -55,7 +52,7 @@ def dashboard_view(request: HttpRequest, org_slug: str) -> HttpResponse:
     context = {
         **page_context(dashboard),
         "organisation": organisation,
-        "choices": _choices(organisation, period),
+        "choices": _choices(dashboard),
         "period_error": error,
         "report_languages": ReportLanguage.choices,
     }

@@ -43,14 +43,6 @@ class Period:
             return f"{self.start.year}-{self.start.month:02d}"
         return f"{self.start.year}-Q{(self.start.month - 1) // 3 + 1}"
 
-    @property
-    def last_day(self) -> dt.date:
-        return self.end - dt.timedelta(days=1)
-
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days
-
     def label(self) -> str:
         """ "November 2026" or "Q4 2026", in the active language."""
         if self.kind is PeriodKind.QUARTER:

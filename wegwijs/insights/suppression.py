@@ -268,11 +268,10 @@ def _protective_candidates(
     def is_known(key: Hashable) -> bool:
         return key not in hidden or bounds[key][0] == bounds[key][1]
 
-    members = _members
     containing = {pinned: relations_of.get(pinned, []) for pinned in pinned_cells}
     tests: tuple[Callable[[Relation, Hashable], bool], ...] = (
-        lambda relation, pinned: all(member not in hidden for member in members(relation) if member != pinned),
-        lambda relation, pinned: all(is_known(member) for member in members(relation) if member != pinned),
+        lambda relation, pinned: all(member not in hidden for member in _members(relation) if member != pinned),
+        lambda relation, pinned: all(is_known(member) for member in _members(relation) if member != pinned),
         lambda relation, pinned: True,
     )
     for test in tests:
